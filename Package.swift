@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "portrait",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portrait", targets: ["portrait"]),
+        .library(name: "PortraitCore", targets: ["PortraitCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "CPathExchange"),
+        .target(
+            name: "PortraitCore",
+            dependencies: [
+                "CCMarkGFM",
+                "CPathExchange",
+                "CLibYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "portrait",
+            dependencies: [
+                "PortraitCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PortraitCoreTests",
+            dependencies: ["PortraitCore"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,63 @@
+/// Decodes `portrait.yml`.
+enum ConfigDecoder {
+    static let keys = [
+        "district", "title", "vision", "base_url", "language", "allow_raw_html", "last_reviewed",
+        "grade_spans", "rubric_levels", "key_elements", "contact",
+    ]
+
+    static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> PortraitConfig? {
+        guard let root else {
+            log.add(.error(at: SourceLocation(file: file, line: 1, column: 1), "portrait.yml is empty",
+                           expected: "district:, title:, vision:, base_url:, grade_spans: and rubric_levels:"))
+            return nil
+        }
+        guard let reader = YAMLMappingReader(root, file: file, what: "portrait.yml", keys: keys, log: log) else {
+            return nil
+        }
+        let spans = (reader.list("grade_spans", required: true) ?? []).compactMap { gradeSpan($0, reader, log) }
+        let levels = (reader.list("rubric_levels", required: true) ?? []).compactMap { rubricLevel($0, reader, log) }
+        let elements = (reader.list("key_elements") ?? []).compactMap { node -> KeyElement? in
+            guard let item = YAMLMappingReader(node, file: file, what: "key element", keys: ["title", "description"], log: log),
+                  let title = item.string("title", required: true),
+                  let description = item.string("description", required: true) else { return nil }
+            return KeyElement(title: title, description: description)
+        }
+        var contact = Contact()
+        if let item = reader.mapping("contact", what: "contact", keys: ["name", "email", "phone", "address", "url"]) {
+            contact = Contact(name: item.string("name"), email: item.string("email"), phone: item.string("phone"),
+                              address: item.string("address"), url: item.string("url"))
+        }
+        let district = reader.string("district", required: true)
+        let title = reader.string("title", required: true)
+        let vision = reader.string("vision", required: true)
+        let baseURL = reader.string("base_url", required: true)
+        let language = reader.string("language") ?? "en"
+        guard let district, let title, let vision, let baseURL else { return nil }
+        return PortraitConfig(
+            file: file, district: district, title: title, vision: vision, baseURL: baseURL, language: language,
+            gradeSpans: spans, rubricLevels: levels, keyElements: elements, contact: contact,
+            allowRawHTML: reader.bool("allow_raw_html") ?? false,
+            lastReviewed: reader.string("last_reviewed"))
+    }
+
+    private static func gradeSpan(_ node: YAMLNode, _ parent: YAMLMappingReader, _ log: DiagnosticLog) -> GradeSpan? {
+        guard let item = YAMLMappingReader(node, file: parent.file, what: "grade span", keys: ["id", "label", "grades"], log: log) else {
+            return nil
+        }
+        let id = item.string("id", required: true)
+        let label = item.string("label", required: true)
+        let grades = item.stringList("grades", required: true)
+        guard let id, let label else { return nil }
+        return GradeSpan(id: id, label: label, grades: grades, location: item.location)
+    }
+
+    private static func rubricLevel(_ node: YAMLNode, _ parent: YAMLMappingReader, _ log: DiagnosticLog) -> RubricLevel? {
+        guard let item = YAMLMappingReader(node, file: parent.file, what: "rubric level", keys: ["id", "label", "description"], log: log) else {
+            return nil
+        }
+        let id = item.string("id", required: true)
+        let label = item.string("label", required: true)
+        guard let id, let label else { return nil }
+        return RubricLevel(id: id, label: label, description: item.string("description") ?? "")
+    }
+}

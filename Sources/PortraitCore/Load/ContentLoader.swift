@@ -1,0 +1,107 @@
+import Foundation
+
+/// Stage 1: reads the content folder into models, reporting every per-file problem at once.
+public struct ContentLoader: Sendable {
+    /// The content folder on disk.
+    public var root: URL
+    /// How the folder is named in messages, usually as the user typed it.
+    public var displayRoot: String
+
+    public init(root: URL, displayRoot: String? = nil) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot ?? root.path
+    }
+
+    public struct Result: Sendable {
+        public var content: PortraitContent
+        public var warnings: [Diagnostic]
+        /// Non-Markdown files to publish as they are, by path relative to the content folder.
+        public var staticFiles: [String]
+    }
+
+    public func load() throws(BuildFailure) -> Result {
+        let log = DiagnosticLog()
+        let listing = ContentListing(root: root, displayRoot: displayRoot, log: log)
+        let configFile = display("portrait.yml")
+        var config: PortraitConfig?
+        if listing.contains("portrait.yml") {
+            if let text = read("portrait.yml", log: log) {
+                do throws(Diagnostic) {
+                    config = ConfigDecoder.decode(try YAMLLoader(file: configFile).load(text), file: configFile, log: log)
+                } catch { log.add(error) }
+            }
+        } else {
+            log.add(.error(at: SourceLocation(file: configFile, line: 1, column: 1), "portrait.yml is missing",
+                           suggestion: "run \"portrait init\" to create a starting Portrait"))
+        }
+
+        let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
+            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log)
+        }
+        let pages = decodeAll(listing.pageFiles, log: log) { yaml, file, body, path, log in
+            PageDecoder.page(yaml, slug: Self.slug(of: path), file: file, body: body, titleRequired: true, log: log)
+        }
+        let home = listing.contains("index.md") ? decodeAll(["index.md"], log: log) { yaml, file, body, _, log in
+            PageDecoder.page(yaml, slug: "", file: file, body: body, titleRequired: false, log: log)
+        }.first : nil
+        let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], log: log) { yaml, file, body, _, log in
+            PageDecoder.faq(yaml, file: file, body: body, log: log)
+        }.first : nil
+
+        guard let config, !log.hasErrors else { throw BuildFailure(log.diagnostics) }
+        let content = PortraitContent(config: config, home: home, competencies: competencies, faq: faq, pages: pages)
+        return Result(content: content, warnings: log.diagnostics, staticFiles: listing.staticFiles)
+    }
+
+    static func slug(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return String(name.dropLast(3))
+    }
+
+    private func display(_ path: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? path : "\(displayRoot)/\(path)"
+    }
+
+    private func read(_ path: String, log: DiagnosticLog) -> String? {
+        let file = display(path)
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            log.add(.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read this file"))
+            return nil
+        }
+        do throws(Diagnostic) {
+            return try SourceText.decode(Array(data), file: file)
+        } catch {
+            log.add(error)
+            return nil
+        }
+    }
+
+    /// Files are independent, so they are read and decoded in parallel; results keep listing order.
+    private func decodeAll<Model: Sendable>(
+        _ paths: [String], log: DiagnosticLog,
+        decode: @escaping @Sendable (YAMLNode?, String, MarkdownSource, String, DiagnosticLog) -> Model?
+    ) -> [Model] {
+        let results = ParallelMap.map(paths) { path -> (Model?, [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            let file = display(path)
+            guard let text = read(path, log: fileLog) else { return (nil, fileLog.diagnostics) }
+            do throws(Diagnostic) {
+                let parts = try FrontMatter.split(text, file: file)
+                var yaml: YAMLNode?
+                if let frontMatter = parts.yaml {
+                    yaml = try YAMLLoader(file: file, lineOffset: parts.yamlFirstLine - 1).load(frontMatter)
+                }
+                let body = MarkdownSource(text: parts.body, file: file, firstLine: parts.bodyFirstLine)
+                return (decode(yaml, file, body, path, fileLog), fileLog.diagnostics)
+            } catch {
+                return (nil, fileLog.diagnostics + [error])
+            }
+        }
+        var models: [Model] = []
+        for (model, diagnostics) in results {
+            log.add(contentsOf: diagnostics)
+            if let model { models.append(model) }
+        }
+        return models
+    }
+}

@@ -1,0 +1,43 @@
+/// What `portrait.yml` declares: the district, its grade spans and rubric levels, and site settings.
+public struct PortraitConfig: Sendable {
+    public var file: String
+    public var district: String
+    public var title: String
+    public var vision: String
+    public var baseURL: String
+    public var language: String
+    public var gradeSpans: [GradeSpan]
+    public var rubricLevels: [RubricLevel]
+    public var keyElements: [KeyElement]
+    public var contact: Contact
+    /// Off by default: raw HTML in Markdown is shown as text so a pasted script never runs.
+    public var allowRawHTML: Bool
+    public var lastReviewed: String?
+}
+
+public struct GradeSpan: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// As written: "K", "1" … "12".
+    public var grades: [String]
+    public var location: SourceLocation
+}
+
+public struct RubricLevel: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var description: String
+}
+
+public struct KeyElement: Sendable, Hashable {
+    public var title: String
+    public var description: String
+}
+
+public struct Contact: Sendable, Hashable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+    public var url: String?
+}

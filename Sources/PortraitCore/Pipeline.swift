@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where a build reads from and writes to.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    /// How the content folder is named in messages ("content").
+    public var contentDisplay: String
+    /// The site's own templates, overriding the default theme by file name; nil for the default theme alone.
+    public var templates: URL?
+    public var templatesDisplay: String?
+    public var output: URL
+    public var baseURL: String?
+    /// Replace a non-empty output folder that this tool did not create.
+    public var force: Bool
+
+    public init(content: URL, contentDisplay: String? = nil, templates: URL? = nil, templatesDisplay: String? = nil,
+                output: URL, baseURL: String? = nil, force: Bool = false) {
+        self.content = content
+        self.contentDisplay = contentDisplay ?? content.path
+        self.templates = templates
+        self.templatesDisplay = templatesDisplay
+        self.output = output
+        self.baseURL = baseURL
+        self.force = force
+    }
+}
+
+/// A site rendered in memory, ready to write.
+public struct RenderedSite: Sendable {
+    public var content: PortraitContent
+    public var graph: PageGraph
+    public var files: [OutputFile]
+    public var staticFiles: [(source: URL, path: String)]
+    public var warnings: [Diagnostic]
+}
+
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+}
+
+/// The whole build, one stage after another. Each stage either hands a complete result to the next or
+/// throws every problem it found; nothing is written unless every stage before writing succeeded.
+public enum BuildPipeline {
+    public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
+        // 1. Load content: parse every file into models, with file:line:column on each problem.
+        let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
+        var content = loaded.content
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        // 2. Validate: checks across files, and the published order.
+        let (validated, validationWarnings) = try ContentValidator.validate(content)
+        // 3. Page graph: every page and its permalink.
+        let graph = PageGraph.build(validated)
+        // 4. Render: Markdown and templates, in memory.
+        let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
+        let rendered = try SiteRenderer.render(validated, graph: graph, theme: theme)
+        let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
+        return RenderedSite(content: validated, graph: graph, files: rendered.files, staticFiles: staticFiles,
+                            warnings: loaded.warnings + validationWarnings + rendered.warnings)
+    }
+
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let start = Date()
+        try OutputGuard.check(options)
+        let site = try render(options)
+        // 5. Write: into a staging folder, swapped in whole.
+        do {
+            try SiteWriter(output: options.output).write(site.files, staticFiles: site.staticFiles)
+        } catch {
+            throw BuildFailure([.error(at: nil, "could not write the site to \(options.output.path): \(error.localizedDescription)")])
+        }
+        return BuildReport(pages: site.graph.pages.count, files: site.files.count + site.staticFiles.count,
+                           warnings: site.warnings, seconds: Date().timeIntervalSince(start))
+    }
+}

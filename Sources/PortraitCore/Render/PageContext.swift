@@ -1,0 +1,149 @@
+/// Builds the values each template sees. Keys are snake_case; keys ending in `_html` hold rendered
+/// Markdown and are the only ones templates may print unescaped.
+struct PageContext {
+    let content: PortraitContent
+    let graph: PageGraph
+    let urls: SiteURLs
+    let markdown: RenderedMarkdown
+    private let site: [String: Any]
+    private let competencyCards: [[String: Any]]
+
+    init(content: PortraitContent, graph: PageGraph, markdown: RenderedMarkdown) {
+        self.content = content
+        self.graph = graph
+        self.markdown = markdown
+        let urls = SiteURLs(baseURL: content.config.baseURL)
+        self.urls = urls
+        let config = content.config
+        competencyCards = content.competencies.map { competency in
+            [
+                "title": competency.title, "slug": competency.slug, "summary": competency.summary,
+                "headline": competency.headline, "color": competency.color, "icon": competency.icon ?? "",
+                "has_icon": competency.icon != nil,
+                "icon_alt": competency.iconAlt ?? "", "url": urls.link("/competencies/\(competency.slug)/"),
+            ]
+        }
+        var contact: [String: Any] = [:]
+        for (key, value) in [("name", config.contact.name), ("email", config.contact.email), ("phone", config.contact.phone),
+                             ("address", config.contact.address), ("url", config.contact.url)] {
+            if let value { contact[key] = value }
+        }
+        site = [
+            "title": config.title, "district": config.district, "vision": config.vision, "language": config.language,
+            "home_url": urls.link("/"), "stylesheet_url": urls.link("/assets/style.css"),
+            "competencies": competencyCards,
+            "grade_spans": config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
+            "rubric_levels": config.rubricLevels.map { ["id": $0.id, "label": $0.label, "description": $0.description] },
+            "key_elements": config.keyElements.map { ["title": $0.title, "description": $0.description] },
+            "contact": contact, "has_contact": !contact.isEmpty,
+            "faq_url": content.faq == nil ? "" : urls.link("/faq/"),
+        ]
+    }
+
+    func context(for page: SitePage) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": site,
+            "page": [
+                "title": page.title, "kind": page.kind.rawValue, "url": urls.link(page.path),
+                "canonical_url": urls.absolute(page.path), "description": description(of: page),
+            ] as [String: Any],
+            "nav": navigation(current: page),
+            "breadcrumbs": page.breadcrumbs.map { ["title": $0.title, "url": urls.link($0.path)] },
+            "has_breadcrumbs": !page.breadcrumbs.isEmpty,
+        ]
+        switch page.kind {
+        case .home:
+            context["intro_html"] = markdown.home?.html ?? ""
+        case .competencies, .notFound:
+            break
+        case .competency:
+            let index = page.competency!
+            context["competency"] = competencyDetail(index, spans: content.competencies[index].spans.indices.map { $0 })
+            context["list_level"] = 4
+            context["previous"] = neighbour(index - 1)
+            context["next"] = neighbour(index + 1)
+        case .competencySpan:
+            let index = page.competency!, spanIndex = page.span!
+            context["competency"] = competencyDetail(index, spans: [spanIndex])
+            context["list_level"] = 2
+            context["span"] = spanDetail(index, spanIndex)
+            context["other_spans"] = content.config.gradeSpans.enumerated().map { offset, span in
+                ["label": span.label, "url": urls.link("/competencies/\(content.competencies[index].slug)/\(span.id)/"),
+                 "current": offset == spanIndex] as [String: Any]
+            }
+        case .gradeSpan:
+            let spanIndex = page.span!
+            let span = content.config.gradeSpans[spanIndex]
+            context["span"] = ["id": span.id, "label": span.label, "grades": span.grades.joined(separator: ", ")]
+            context["entries"] = content.competencies.indices.map { index -> [String: Any] in
+                var entry = competencyCards[index]
+                entry["detail"] = spanDetail(index, spanIndex)
+                return entry
+            }
+        case .faq:
+            context["faq"] = [
+                "title": content.faq!.title, "intro_html": markdown.faqIntro?.html ?? "",
+                "entries": zip(content.faq!.entries, markdown.faqAnswers).map { entry, answer in
+                    ["question": entry.question, "id": answer.id, "answer_html": answer.output.html]
+                },
+            ] as [String: Any]
+        case .page:
+            context["body_html"] = markdown.pages[page.page!].html
+        }
+        return context
+    }
+
+    private func description(of page: SitePage) -> String {
+        switch page.kind {
+        case .competency, .competencySpan: return content.competencies[page.competency!].summary
+        case .page: return content.pages[page.page!].description ?? content.config.vision
+        default: return content.config.vision
+        }
+    }
+
+    private func navigation(current page: SitePage) -> [[String: Any]] {
+        var items: [(String, String)] = [("Home", "/"), ("Competencies", "/competencies/")]
+        if content.faq != nil { items.append(("FAQ", "/faq/")) }
+        for page in content.pages { items.append((page.title, "/\(page.slug)/")) }
+        return items.map { title, path in
+            let current = page.path == path || (path != "/" && page.path.hasPrefix(path))
+            return ["title": title, "url": urls.link(path), "current": current]
+        }
+    }
+
+    private func neighbour(_ index: Int) -> Any {
+        content.competencies.indices.contains(index) ? competencyCards[index] : false
+    }
+
+    private func competencyDetail(_ index: Int, spans: [Int]) -> [String: Any] {
+        let competency = content.competencies[index]
+        var detail = competencyCards[index]
+        detail["body_html"] = markdown.competencies[index].html
+        detail["connections"] = competency.connections.map { ["system": $0.system, "description": $0.description] }
+        detail["has_connections"] = !competency.connections.isEmpty
+        detail["spans"] = spans.map { spanDetail(index, $0) }
+        return detail
+    }
+
+    /// Ids are prefixed with the span id so every list and item on a page has its own anchor.
+    func spanDetail(_ index: Int, _ spanIndex: Int) -> [String: Any] {
+        let competency = content.competencies[index]
+        let span = content.config.gradeSpans[spanIndex]
+        let detail = competency.spans[spanIndex]
+        func items(_ values: [String], _ name: String) -> [[String: Any]] {
+            values.enumerated().map { ["text": $1, "id": "\(span.id)-\(name)-\($0 + 1)"] }
+        }
+        let rubric = content.config.rubricLevels.map { level in
+            ["label": level.label, "id": level.id,
+             "text": detail.rubric.first { $0.levelID == level.id }?.text ?? ""]
+        }
+        return [
+            "id": span.id, "label": span.label, "definition": detail.definition,
+            "url": urls.link("/competencies/\(competency.slug)/\(span.id)/"),
+            "competency_title": competency.title,
+            "i_can": items(detail.iCan, "i-can"), "look_fors": items(detail.lookFors, "look-for"),
+            "evidence": items(detail.evidence, "evidence"), "reflection": items(detail.reflection, "reflection"),
+            "has_reflection": !detail.reflection.isEmpty, "rubric": rubric,
+        ]
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the built-in default theme, with any file of the
+/// same name in the site's own templates folder taking its place.
+public struct Theme: Sendable {
+    /// Template name ("layout", "partials/header") → source and the file it came from.
+    public var templates: [String: ThemeFile]
+    /// Files under `assets/`, by path relative to the theme ("assets/style.css").
+    public var assets: [String: ThemeFile]
+    public var library: MustacheLibrary
+
+    public struct ThemeFile: Sendable {
+        public var text: String
+        /// As shown in messages: "templates/layout.mustache", or "(default theme)/layout.mustache".
+        public var file: String
+    }
+
+    public static let defaultThemeLabel = "(default theme)"
+
+    public static func load(overrides directory: URL?, displayDirectory: String? = nil) throws(BuildFailure) -> Theme {
+        var files: [String: ThemeFile] = [:]
+        for (path, text) in DefaultTheme.files {
+            files[path] = ThemeFile(text: text, file: "\(defaultThemeLabel)/\(path)")
+        }
+        var diagnostics: [Diagnostic] = []
+        if let directory {
+            let shown = displayDirectory ?? directory.path
+            for path in Self.listFiles(directory) {
+                let file = "\(shown)/\(path)"
+                guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else { continue }
+                do throws(Diagnostic) {
+                    files[path] = ThemeFile(text: try SourceText.decode(Array(data), file: file), file: file)
+                } catch {
+                    diagnostics.append(error)
+                }
+            }
+        }
+        var templates: [String: ThemeFile] = [:]
+        var assets: [String: ThemeFile] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
+        for (path, themeFile) in files.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("assets/") {
+                assets[path] = themeFile
+            } else if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                templates[name] = themeFile
+                do {
+                    parsed[name] = try MustacheTemplate(string: themeFile.text)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(
+                        at: SourceLocation(file: themeFile.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "template syntax error: \(error.error)",
+                        expected: "balanced {{#section}} … {{/section}} tags"))
+                } catch {
+                    diagnostics.append(.error(at: SourceLocation(file: themeFile.file, line: 1, column: 1), "template syntax error: \(error)"))
+                }
+            }
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return Theme(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed))
+    }
+
+    private static func listFiles(_ directory: URL, prefix: String = "") -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var result: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                result += listFiles(directory.appendingPathComponent(name), prefix: path)
+            } else {
+                result.append(path)
+            }
+        }
+        return result
+    }
+}

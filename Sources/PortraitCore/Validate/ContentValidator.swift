@@ -1,0 +1,119 @@
+import Foundation
+
+/// Stage 2: checks that hold across files — spans and levels match `portrait.yml`, slugs are unique
+/// and safe in a URL — and puts everything in its published order.
+public enum ContentValidator {
+    /// First path segments the site uses for its own pages.
+    public static let reservedSlugs: Set<String> = [
+        "competencies", "grades", "faq", "assets", "embed", "print", "continuum", "search", "oembed", "ims",
+        "404", "index", "sitemap", "robots",
+    ]
+
+    public static func validate(_ input: PortraitContent) throws(BuildFailure) -> (PortraitContent, [Diagnostic]) {
+        let log = DiagnosticLog()
+        var content = input
+        checkConfig(content.config, log: log)
+        let spanIDs = content.config.gradeSpans.map(\.id)
+        let levelIDs = content.config.rubricLevels.map(\.id)
+
+        for index in content.competencies.indices {
+            var competency = content.competencies[index]
+            checkSlug(competency.slug, file: competency.file, log: log)
+            var seen: [String: SpanDetail] = [:]
+            for span in competency.spans {
+                guard spanIDs.contains(span.spanID) else {
+                    log.add(.error(at: span.location, "grade span \"\(span.spanID)\" is not declared in portrait.yml",
+                                   expected: "one of: \(spanIDs.joined(separator: ", "))",
+                                   suggestion: Suggestion.didYouMean(span.spanID, in: spanIDs)))
+                    continue
+                }
+                seen[span.spanID] = span
+                checkRubric(span, levelIDs: levelIDs, log: log)
+            }
+            for id in spanIDs where seen[id] == nil {
+                log.add(.error(at: competency.location, "\(competency.title) has no section for grade span \"\(id)\"",
+                               expected: "spans:\n  \(id):\n    definition: …"))
+            }
+            competency.spans = spanIDs.compactMap { seen[$0] }
+            content.competencies[index] = competency
+        }
+        content.competencies.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+
+        var owners: [String: String] = [:]
+        for page in content.pages {
+            checkSlug(page.slug, file: page.file, log: log)
+            if reservedSlugs.contains(page.slug) {
+                log.add(.error(at: page.location, "page name \"\(page.slug)\" is used by the site itself",
+                               suggestion: "rename the file, for example to \(page.slug)-info.md"))
+            } else if let other = owners[page.slug] {
+                log.add(.error(at: page.location, "duplicate slug \"\(page.slug)\": \(other) has the same name",
+                               suggestion: "rename one of the two files"))
+            }
+            owners[page.slug] = page.file
+        }
+        content.pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+
+        if log.hasErrors { throw BuildFailure(log.diagnostics) }
+        return (content, log.diagnostics)
+    }
+
+    private static func checkConfig(_ config: PortraitConfig, log: DiagnosticLog) {
+        var spanIDs = Set<String>()
+        for span in config.gradeSpans {
+            if !Slug.isValid(span.id) {
+                log.add(.error(at: span.location, "grade span id \"\(span.id)\" cannot be used in a web address",
+                               expected: "lowercase letters, digits and hyphens", suggestion: "try \"\(Slug.make(span.id))\""))
+            }
+            if !spanIDs.insert(span.id).inserted {
+                log.add(.error(at: span.location, "grade span id \"\(span.id)\" is declared twice"))
+            }
+            for grade in span.grades where GradeLevel.code(for: grade) == nil {
+                log.add(.error(at: span.location, "grade \"\(grade)\" in span \"\(span.id)\" is not a grade",
+                               expected: "PK, K, or 1 to 12"))
+            }
+        }
+        if config.gradeSpans.isEmpty || config.rubricLevels.isEmpty {
+            log.add(.error(at: SourceLocation(file: config.file, line: 1, column: 1),
+                           "portrait.yml needs at least one grade span and one rubric level"))
+        }
+        if URL(string: config.baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            log.add(.error(at: SourceLocation(file: config.file, line: 1, column: 1), "base_url \"\(config.baseURL)\" is not a web address",
+                           expected: "base_url: https://portrait.example.org/"))
+        }
+    }
+
+    private static func checkRubric(_ span: SpanDetail, levelIDs: [String], log: DiagnosticLog) {
+        for descriptor in span.rubric where !levelIDs.contains(descriptor.levelID) {
+            log.add(.error(at: descriptor.location, "rubric level \"\(descriptor.levelID)\" is not declared in portrait.yml",
+                           expected: "one of: \(levelIDs.joined(separator: ", "))",
+                           suggestion: Suggestion.didYouMean(descriptor.levelID, in: levelIDs)))
+        }
+        let present = Set(span.rubric.map(\.levelID))
+        for level in levelIDs where !present.contains(level) {
+            log.add(.error(at: span.rubricLocation, "rubric for grade span \"\(span.spanID)\" has no \"\(level)\" descriptor",
+                           expected: "\(level): what a student at this level does"))
+        }
+    }
+
+    /// File names become URL segments, so anything a web server might mangle or climb out with is refused.
+    static func checkSlug(_ slug: String, file: String, log: DiagnosticLog) {
+        guard !Slug.isValid(slug) else { return }
+        let suggestion = Slug.make(slug).isEmpty ? nil : "rename it to \(Slug.make(slug)).md"
+        log.add(.error(at: SourceLocation(file: file, line: 1, column: 1),
+                       "file name \"\(slug).md\" cannot be used in a web address",
+                       expected: "lowercase letters, digits and hyphens, e.g. critical-thinking.md", suggestion: suggestion))
+    }
+}
+
+/// CASE education-level codes for the grades a span is written with.
+public enum GradeLevel {
+    public static func code(for grade: String) -> String? {
+        switch grade.uppercased() {
+        case "PK", "PRE-K": return "PK"
+        case "K", "KG": return "KG"
+        default:
+            guard let number = Int(grade), (1...12).contains(number) else { return nil }
+            return number < 10 ? "0\(number)" : "\(number)"
+        }
+    }
+}
