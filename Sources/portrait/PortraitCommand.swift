@@ -55,19 +55,35 @@ struct Build: ParsableCommand {
     }
 }
 
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, json, github
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run every validation without writing a site.")
 
     @OptionGroup var site: SiteOptions
 
+    @Option(help: "human, json (for CI) or github (workflow annotations).")
+    var format: ReportFormat = .human
+
     func run() throws {
+        var diagnostics: [Diagnostic]
+        var pages = 0
         do {
             let rendered = try BuildPipeline.render(site.buildOptions(output: "site"))
-            DiagnosticPrinter().print(rendered.warnings)
-            print("No errors in \(rendered.graph.pages.count) pages.")
+            diagnostics = rendered.warnings
+            pages = rendered.graph.pages.count
         } catch let failure as BuildFailure {
-            DiagnosticPrinter().print(failure.diagnostics)
-            throw ExitCode.failure
+            diagnostics = failure.diagnostics
         }
+        switch format {
+        case .human:
+            DiagnosticPrinter().print(diagnostics)
+            if !diagnostics.hasErrors { print("No errors in \(pages) pages.") }
+        case .json: print(DiagnosticReport.json(diagnostics))
+        case .github: if !diagnostics.isEmpty { print(DiagnosticReport.githubAnnotations(diagnostics)) }
+        }
+        if diagnostics.hasErrors { throw ExitCode.failure }
     }
 }

@@ -90,6 +90,7 @@ public struct PageGraph: Sendable {
             if segment == "." { continue }
             if segment == "..", let last = stack.last, last != ".." { stack.removeLast() } else { stack.append(segment) }
         }
-        return stack.joined(separator: "/")
+        let joined = stack.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined
     }
 }

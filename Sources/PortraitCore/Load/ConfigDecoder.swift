@@ -34,7 +34,8 @@ enum ConfigDecoder {
         let language = reader.string("language") ?? "en"
         guard let district, let title, let vision, let baseURL else { return nil }
         return PortraitConfig(
-            file: file, district: district, title: title, vision: vision, baseURL: baseURL, language: language,
+            file: file, district: district, title: title, vision: vision, baseURL: baseURL,
+            baseURLLocation: reader.value("base_url").map { reader.location(of: $0) }, language: language,
             gradeSpans: spans, rubricLevels: levels, keyElements: elements, contact: contact,
             allowRawHTML: reader.bool("allow_raw_html") ?? false,
             lastReviewed: reader.string("last_reviewed"))

@@ -31,6 +31,18 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
+    /// cmark-gfm adds each extension's trigger characters to a process-wide table while it parses inlines
+    /// and removes them afterwards, so two parses at once can miss autolinks. Parsing is serialised;
+    /// rendering the finished trees still runs in parallel.
+    private static let parseLock = NSLock()
+
+    static func parse(_ text: String, with parser: OpaquePointer) -> OpaquePointer? {
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        return cmark_parser_finish(parser)
+    }
+
     public func render(_ source: MarkdownSource, ids: inout HeadingIDs) -> Output {
         _ = Self.extensionsRegistered
         var options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
@@ -42,8 +54,7 @@ public struct MarkdownRenderer: Sendable {
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        source.text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else {
+        guard let document = Self.parse(source.text, with: parser) else {
             return Output(html: "", headings: [], diagnostics: [.error(at: nil, "could not parse Markdown")])
         }
         defer { cmark_node_free(document) }
@@ -66,8 +77,7 @@ public struct MarkdownRenderer: Sendable {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
-        text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = parse(text, with: parser) else { return [] }
         defer { cmark_node_free(document) }
         var result: [(Int, String)] = []
         var node = cmark_node_first_child(document)

@@ -5,6 +5,7 @@ public struct PortraitConfig: Sendable {
     public var title: String
     public var vision: String
     public var baseURL: String
+    public var baseURLLocation: SourceLocation?
     public var language: String
     public var gradeSpans: [GradeSpan]
     public var rubricLevels: [RubricLevel]

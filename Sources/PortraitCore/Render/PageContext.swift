@@ -1,6 +1,19 @@
 /// Builds the values each template sees. Keys are snake_case; keys ending in `_html` hold rendered
 /// Markdown and are the only ones templates may print unescaped.
 struct PageContext {
+    /// Every key a context can hold, including ones that only appear when optional content exists
+    /// (contact details, connections), so template checks do not depend on which content a site has.
+    static let vocabulary: Set<String> = [
+        "site", "page", "nav", "breadcrumbs", "has_breadcrumbs", "intro_html", "body_html", "competency", "span",
+        "previous", "next", "other_spans", "entries", "faq", "list_level", "detail",
+        "title", "district", "vision", "language", "home_url", "stylesheet_url", "competencies", "grade_spans",
+        "rubric_levels", "key_elements", "contact", "has_contact", "faq_url", "kind", "url", "canonical_url",
+        "description", "current", "slug", "summary", "headline", "color", "icon", "has_icon", "icon_alt",
+        "connections", "has_connections", "system", "spans", "id", "label", "grades", "definition",
+        "competency_title", "i_can", "look_fors", "evidence", "reflection", "has_reflection", "rubric", "text",
+        "question", "answer_html", "name", "email", "phone", "address",
+    ]
+
     let content: PortraitContent
     let graph: PageGraph
     let urls: SiteURLs

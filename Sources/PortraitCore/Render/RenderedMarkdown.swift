@@ -17,8 +17,9 @@ struct RenderedMarkdown: Sendable {
     }
 
     static func render(_ content: PortraitContent, graph: PageGraph) -> (RenderedMarkdown, [Diagnostic]) {
+        let urls = SiteURLs(baseURL: content.config.baseURL)
         let renderer = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML) { target, file in
-            graph.resolve(target, from: file)
+            graph.resolve(target, from: file).map(urls.link)
         }
         let reserved = reservedIDs(content)
         var diagnostics: [Diagnostic] = []

@@ -25,7 +25,7 @@ public enum SiteRenderer {
         let builder = PageContext(content: content, graph: graph, markdown: markdown)
         let contexts = graph.pages.map { builder.context(for: $0) }
 
-        var knownKeys = Set<String>()
+        var knownKeys = PageContext.vocabulary
         for context in contexts { KeyCollector.collect(context, into: &knownKeys) }
         diagnostics += TemplateLint.check(theme, knownKeys: knownKeys)
         for kind in Set(graph.pages.map(\.kind)) where theme.templates[kind.template] == nil {

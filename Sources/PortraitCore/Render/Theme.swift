@@ -50,7 +50,7 @@ public struct Theme: Sendable {
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(
                         at: SourceLocation(file: themeFile.file, line: error.context.lineNumber, column: error.context.columnNumber),
-                        "template syntax error: \(error.error)",
+                        "template syntax error: \(TemplateSyntaxMessage.describe(error.error))",
                         expected: "balanced {{#section}} … {{/section}} tags"))
                 } catch {
                     diagnostics.append(.error(at: SourceLocation(file: themeFile.file, line: 1, column: 1), "template syntax error: \(error)"))
@@ -75,5 +75,21 @@ public struct Theme: Sendable {
             }
         }
         return result
+    }
+}
+
+/// swift-mustache names its parse errors after enum cases; these say the same in words.
+enum TemplateSyntaxMessage {
+    static func describe(_ error: Error) -> String {
+        switch String(describing: error) {
+        case "sectionCloseNameIncorrect": return "a closing {{/…}} tag does not match the section it closes"
+        case "expectedSectionEnd": return "a section is opened but never closed with {{/…}}"
+        case "unfinishedName": return "a tag is not closed with }}"
+        case "invalidSetDelimiter": return "a {{=…=}} delimiter change is badly formed"
+        case "transformAppliedToInheritanceSection": return "a transform cannot be applied to an inherited section"
+        case "illegalTokenInsideInheritSection", "textInsideInheritSection":
+            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
+        case let other: return other
+        }
     }
 }

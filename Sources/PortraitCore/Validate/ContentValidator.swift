@@ -20,17 +20,20 @@ public enum ContentValidator {
             var competency = content.competencies[index]
             checkSlug(competency.slug, file: competency.file, log: log)
             var seen: [String: SpanDetail] = [:]
+            var misspelt = Set<String>()
             for span in competency.spans {
                 guard spanIDs.contains(span.spanID) else {
+                    let nearest = Suggestion.nearest(to: span.spanID, in: spanIDs)
+                    if let nearest { misspelt.insert(nearest) }
                     log.add(.error(at: span.location, "grade span \"\(span.spanID)\" is not declared in portrait.yml",
                                    expected: "one of: \(spanIDs.joined(separator: ", "))",
-                                   suggestion: Suggestion.didYouMean(span.spanID, in: spanIDs)))
+                                   suggestion: nearest.map { "did you mean \"\($0)\"?" }))
                     continue
                 }
                 seen[span.spanID] = span
                 checkRubric(span, levelIDs: levelIDs, log: log)
             }
-            for id in spanIDs where seen[id] == nil {
+            for id in spanIDs where seen[id] == nil && !misspelt.contains(id) {
                 log.add(.error(at: competency.location, "\(competency.title) has no section for grade span \"\(id)\"",
                                expected: "spans:\n  \(id):\n    definition: …"))
             }
@@ -77,18 +80,20 @@ public enum ContentValidator {
                            "portrait.yml needs at least one grade span and one rubric level"))
         }
         if URL(string: config.baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            log.add(.error(at: SourceLocation(file: config.file, line: 1, column: 1), "base_url \"\(config.baseURL)\" is not a web address",
+            log.add(.error(at: config.baseURLLocation, "base_url \"\(config.baseURL)\" is not a web address",
                            expected: "base_url: https://portrait.example.org/"))
         }
     }
 
     private static func checkRubric(_ span: SpanDetail, levelIDs: [String], log: DiagnosticLog) {
+        var present = Set(span.rubric.map(\.levelID))
         for descriptor in span.rubric where !levelIDs.contains(descriptor.levelID) {
+            let nearest = Suggestion.nearest(to: descriptor.levelID, in: levelIDs)
+            if let nearest { present.insert(nearest) }
             log.add(.error(at: descriptor.location, "rubric level \"\(descriptor.levelID)\" is not declared in portrait.yml",
                            expected: "one of: \(levelIDs.joined(separator: ", "))",
-                           suggestion: Suggestion.didYouMean(descriptor.levelID, in: levelIDs)))
+                           suggestion: nearest.map { "did you mean \"\($0)\"?" }))
         }
-        let present = Set(span.rubric.map(\.levelID))
         for level in levelIDs where !present.contains(level) {
             log.add(.error(at: span.rubricLocation, "rubric for grade span \"\(span.spanID)\" has no \"\(level)\" descriptor",
                            expected: "\(level): what a student at this level does"))

@@ -17,6 +17,8 @@ public struct YAMLMappingReader {
     public let node: YAMLNode
     let log: DiagnosticLog
     private let pairs: [String: YAMLPair]
+    /// Known keys that an unknown key was probably meant to be; their absence is already explained.
+    private let misspelt: Set<String>
 
     /// `what` names the block in messages, e.g. "grade span".
     public init?(_ node: YAMLNode, file: String, what: String, keys: [String], log: DiagnosticLog) {
@@ -31,19 +33,23 @@ public struct YAMLMappingReader {
             return nil
         }
         var byName: [String: YAMLPair] = [:]
+        var misspelt = Set<String>()
         for pair in list {
             let name = pair.keyText
             if keys.contains(name) {
                 byName[name] = pair
             } else {
+                let nearest = Suggestion.nearest(to: name, in: keys)
+                if let nearest { misspelt.insert(nearest) }
                 log.add(.error(
                     at: SourceLocation(file: file, line: pair.key.line, column: pair.key.column),
                     "unknown key \"\(name)\" in \(what)",
                     expected: "one of: \(keys.joined(separator: ", "))",
-                    suggestion: Suggestion.didYouMean(name, in: keys)))
+                    suggestion: nearest.map { "did you mean \"\($0)\"?" }))
             }
         }
         self.pairs = byName
+        self.misspelt = misspelt
     }
 
     public func location(of node: YAMLNode) -> SourceLocation {
@@ -59,7 +65,7 @@ public struct YAMLMappingReader {
     /// The value node, or nil (with an error if `required`) when the key is absent or empty.
     public func value(_ key: String, required: Bool = false, expected: String? = nil) -> YAMLNode? {
         guard let pair = pairs[key], !pair.value.isNull else {
-            if required {
+            if required && !misspelt.contains(key) {
                 let at = pairs[key].map { location(of: $0.value) } ?? location
                 log.add(.error(at: at, "missing required field \"\(key)\"", expected: expected.map { "\(key): \($0)" }))
             }

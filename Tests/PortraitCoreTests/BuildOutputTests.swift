@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import PortraitCore
+
+@Suite struct BuildOutputTests {
+    func basicSite() -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        return scratch
+    }
+
+    func read(_ scratch: ScratchDirectory, _ path: String) -> String {
+        (try? String(contentsOf: scratch.path("site/\(path)"), encoding: .utf8)) ?? ""
+    }
+
+    @Test func writesEveryKindOfPageAtCleanPermalinks() throws {
+        let scratch = basicSite()
+        let report = try BuildPipeline.build(.relative(to: scratch))
+        let files = Set(snapshot(of: scratch.path("site")).keys)
+        for path in [
+            "index.html", "competencies/index.html", "competencies/speaking/index.html",
+            "competencies/speaking/k-2/index.html", "competencies/thinking/3-5/index.html", "grades/k-2/index.html",
+            "grades/3-5/index.html", "faq/index.html", "about/index.html", "404.html", "assets/style.css",
+            SiteWriter.markerFile,
+        ] {
+            #expect(files.contains(path), "missing \(path)")
+        }
+        #expect(report.pages == 13)
+        #expect(read(scratch, "competencies/speaking/k-2/index.html").contains("Says ideas in sentences."))
+        #expect(read(scratch, "grades/3-5/index.html").contains("Asks questions."))
+        #expect(read(scratch, "faq/index.html").contains("href=\"/about/#our-process\""))
+        #expect(read(scratch, "about/index.html").contains("id=\"our-process-2\""))
+    }
+
+    @Test func spansFollowPortraitOrderWhateverTheFileOrder() throws {
+        let scratch = basicSite()
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        let page = read(scratch, "competencies/thinking/index.html")
+        let k2 = try #require(page.range(of: "id=\"k-2\""))
+        let three = try #require(page.range(of: "id=\"3-5\""))
+        #expect(k2.lowerBound < three.lowerBound)
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let scratch = basicSite()
+        _ = try BuildPipeline.build(.relative(to: scratch, output: "one"))
+        _ = try BuildPipeline.build(.relative(to: scratch, output: "two"))
+        let one = snapshot(of: scratch.path("one")), two = snapshot(of: scratch.path("two"))
+        #expect(one.count > 10)
+        #expect(one == two)
+    }
+
+    @Test func failedBuildLeavesPreviousSiteAndNoStagingFolder() throws {
+        let scratch = basicSite()
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        let before = snapshot(of: scratch.path("site"))
+        scratch.write("content/competencies/broken.md", "---\ntitle: [unclosed\n---\n")
+        #expect(buildFailure(.relative(to: scratch)) != nil)
+        #expect(snapshot(of: scratch.path("site")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".portrait") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func nextBuildClearsAStagingFolderLeftByAKilledBuild() throws {
+        let scratch = basicSite()
+        scratch.write(".portrait-staging-site-99999/index.html", "half written")
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path(".portrait-staging-site-99999").path))
+    }
+
+    @Test func rebuildReplacesRemovedPages() throws {
+        let scratch = basicSite()
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        try FileManager.default.removeItem(at: scratch.path("content/pages/about.md"))
+        scratch.write("content/faq.md", "## Only question\n\nAnswer.\n")
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("site/about/index.html").path))
+    }
+
+    @Test func siteTemplatesOverrideDefaultThemeByFileName() throws {
+        let scratch = basicSite()
+        scratch.write("templates/page.mustache", "{{<layout}}{{$main}}<h1 class=\"custom\">{{page.title}}</h1>{{{body_html}}}{{/main}}{{/layout}}")
+        scratch.write("templates/partials/footer.mustache", "<footer>Custom footer for {{site.district}}</footer>")
+        _ = try BuildPipeline.build(.relative(to: scratch, templates: true))
+        let about = read(scratch, "about/index.html")
+        #expect(about.contains("<h1 class=\"custom\">About</h1>"))
+        #expect(about.contains("<footer>Custom footer for Test Valley Schools</footer>"))
+        #expect(read(scratch, "faq/index.html").contains("<footer>Custom footer"))
+        #expect(read(scratch, "competencies/speaking/index.html").contains("class=\"competency\""))
+    }
+
+    @Test func defaultThemeIsBuiltIntoTheBinaryAndMatchesTemplatesFolder() throws {
+        let folder = Fixtures.repository.appendingPathComponent("templates")
+        var onDisk: [String: String] = [:]
+        for (path, data) in snapshot(of: folder) { onDisk[path] = String(decoding: data, as: UTF8.self) }
+        #expect(onDisk == DefaultTheme.files, "templates/ changed: run scripts/embed-theme")
+    }
+
+    @Test func sampleContentBuildsWithoutWarnings() throws {
+        let scratch = ScratchDirectory()
+        let options = BuildOptions(content: Fixtures.repository.appendingPathComponent("content"), contentDisplay: "content",
+                                   output: scratch.path("site"))
+        let report = try BuildPipeline.build(options)
+        #expect(report.warnings.map(\.description) == [])
+        #expect(report.pages == 35)
+    }
+
+    @Test func templateVocabularyCoversEveryKeyTheSampleProvides() throws {
+        let site = try BuildPipeline.render(BuildOptions(
+            content: Fixtures.repository.appendingPathComponent("content"), output: URL(fileURLWithPath: "/nonexistent")))
+        let markdown = RenderedMarkdown.render(site.content, graph: site.graph).0
+        let builder = PageContext(content: site.content, graph: site.graph, markdown: markdown)
+        var keys = Set<String>()
+        for page in site.graph.pages { KeyCollector.collect(builder.context(for: page), into: &keys) }
+        #expect(keys.subtracting(PageContext.vocabulary) == [])
+    }
+
+    @Test func rawHTMLInYAMLStringsIsEscapedOnEveryPage() throws {
+        let scratch = basicSite()
+        let path = scratch.path("content/competencies/speaking.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+            .replacingOccurrences(of: "summary: Speaks clearly.", with: "summary: \"<script>alert('x')</script>\"")
+            .replacingOccurrences(of: "I can say my idea.", with: "\"<img src=x onerror=alert(1)>\"")
+        try text.write(to: path, atomically: false, encoding: .utf8)
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        for (file, data) in snapshot(of: scratch.path("site")) where file.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(file)")
+            #expect(!html.contains("<img src=x"), "\(file)")
+        }
+        #expect(read(scratch, "competencies/speaking/index.html").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+    }
+
+    @Test func baseURLWithAPathPrefixesEveryLink() throws {
+        let scratch = basicSite()
+        var options = BuildOptions.relative(to: scratch)
+        options.baseURL = "https://district.example/portrait/"
+        _ = try BuildPipeline.build(options)
+        let faq = read(scratch, "faq/index.html")
+        #expect(faq.contains("href=\"/portrait/about/#our-process\""))
+        #expect(faq.contains("href=\"/portrait/assets/style.css\""))
+        #expect(faq.contains("<link rel=\"canonical\" href=\"https://district.example/portrait/faq/\">"))
+    }
+}
+
+@Suite struct OutputGuardTests {
+    func failure(output: URL, content: URL, force: Bool = false) -> String? {
+        buildFailure(BuildOptions(content: content, contentDisplay: "content", output: output, force: force))?
+            .errors.first?.description
+    }
+
+    @Test func refusesContentFolderItsParentRootAndHome() {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        let content = scratch.path("content")
+        #expect(failure(output: content, content: content)?.contains("it would replace the content folder") == true)
+        #expect(failure(output: scratch.url, content: content)?.contains("it would replace the content folder") == true)
+        #expect(failure(output: URL(fileURLWithPath: "/"), content: content)?.contains("the root folder") == true)
+        #expect(failure(output: FileManager.default.homeDirectoryForCurrentUser, content: content)?.contains("your home folder") == true)
+    }
+
+    @Test func refusesForeignNonEmptyFolderUnlessForced() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        scratch.write("docs/notes.txt", "precious")
+        let output = scratch.path("docs")
+        #expect(failure(output: output, content: scratch.path("content"))?.contains("pass --force") == true)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("docs/notes.txt").path))
+        #expect(failure(output: output, content: scratch.path("content"), force: true) == nil)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("docs/index.html").path))
+    }
+
+    @Test func refusesSymlinkLeadingOutOfContent() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        scratch.write("secret.md", "---\ntitle: Secret\n---\nPrivate.\n")
+        try FileManager.default.createSymbolicLink(at: scratch.path("content/pages/secret.md"), withDestinationURL: scratch.path("secret.md"))
+        #expect(failure(output: scratch.path("site"), content: scratch.path("content")) ==
+            "content/pages/secret.md:1:1: this link points outside the content folder — copy the file into the content folder instead of linking to it")
+    }
+}
