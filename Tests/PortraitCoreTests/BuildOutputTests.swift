@@ -25,7 +25,7 @@ import Testing
         ] {
             #expect(files.contains(path), "missing \(path)")
         }
-        #expect(report.pages == 13)
+        #expect(report.pages == 16)
         #expect(read(scratch, "competencies/speaking/k-2/index.html").contains("Says ideas in sentences."))
         #expect(read(scratch, "grades/3-5/index.html").contains("Asks questions."))
         #expect(read(scratch, "faq/index.html").contains("href=\"/about/#our-process\""))
@@ -102,7 +102,7 @@ import Testing
                                    output: scratch.path("site"))
         let report = try BuildPipeline.build(options)
         #expect(report.warnings.map(\.description) == [])
-        #expect(report.pages == 35)
+        #expect(report.pages == 38)
     }
 
     @Test func templateVocabularyCoversEveryKeyTheSampleProvides() throws {
@@ -129,6 +129,28 @@ import Testing
             #expect(!html.contains("<img src=x"), "\(file)")
         }
         #expect(read(scratch, "competencies/speaking/index.html").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+    }
+
+    @Test func writesSitemapRobotsSearchIndexAndStructuredData() throws {
+        let scratch = basicSite()
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        let sitemap = read(scratch, "sitemap.xml")
+        #expect(sitemap.contains("<loc>https://portrait.test.example/competencies/speaking/k-2/</loc>"))
+        #expect(!sitemap.contains("/404/") && !sitemap.contains("/search/"))
+        #expect(read(scratch, "robots.txt").contains("Sitemap: https://portrait.test.example/sitemap.xml"))
+        let index = try JSONSerialization.jsonObject(with: Data(read(scratch, "search-index.json").utf8)) as? [[String: String]] ?? []
+        #expect(index.contains { $0["k"] == "Look-for" && $0["x"] == "Students take turns." && $0["u"] == "/competencies/speaking/k-2/#k-2-look-for-1" })
+        #expect(index.contains { $0["k"] == "FAQ" && $0["t"] == "Why?" && $0["u"] == "/faq/#why" })
+        #expect(read(scratch, "faq/index.html").contains("\"@type\":\"FAQPage\""))
+        #expect(read(scratch, "competencies/index.html").contains("\"@type\":\"DefinedTermSet\""))
+        #expect(read(scratch, "competencies/speaking/index.html").contains("\"@type\":\"DefinedTerm\""))
+        let home = read(scratch, "index.html")
+        #expect(home.contains("<svg class=\"portrait-wheel\""))
+        #expect(home.contains("<a href=\"/competencies/thinking/\" aria-label=\"Thinking: I am a thinker.\">"))
+        #expect(home.contains("<meta property=\"og:title\" content=\"Portrait of a Graduate\">"))
+        let continuum = read(scratch, "continuum/index.html")
+        #expect(continuum.contains("<th scope=\"row\"><a href=\"/competencies/thinking/\">Thinking</a>"))
+        #expect(read(scratch, "search/index.html").contains("<meta name=\"robots\" content=\"noindex\">"))
     }
 
     @Test func baseURLWithAPathPrefixesEveryLink() throws {

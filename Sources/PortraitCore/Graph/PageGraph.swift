@@ -2,7 +2,11 @@ import Foundation
 
 public enum PageKind: String, Sendable, CaseIterable {
     case home, competencies, competency, competencySpan = "competency-span", gradeSpan = "grade-span", faq, page
+    case continuum, print, search
     case notFound = "404"
+
+    /// Pages a search engine should list; the 404 and search pages are not content.
+    public var isIndexable: Bool { self != .notFound && self != .search }
 
     /// The theme template that renders this kind of page.
     public var template: String { rawValue }
@@ -71,6 +75,9 @@ public struct PageGraph: Sendable {
             pathsByFile[page.file] = path
             pages.append(SitePage(kind: .page, path: path, title: page.title, page: index, breadcrumbs: [home]))
         }
+        pages.append(SitePage(kind: .continuum, path: "/continuum/", title: "Growth across the grades", breadcrumbs: [home]))
+        pages.append(SitePage(kind: .print, path: "/print/", title: "\(content.config.title) on one page", breadcrumbs: [home]))
+        pages.append(SitePage(kind: .search, path: "/search/", title: "Search", breadcrumbs: [home]))
         pages.append(SitePage(kind: .notFound, path: "/404/", title: "Page not found", breadcrumbs: [home]))
         return PageGraph(pages: pages, pathsByFile: pathsByFile)
     }

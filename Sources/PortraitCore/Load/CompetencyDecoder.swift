@@ -35,6 +35,7 @@ enum CompetencyDecoder {
         guard let title, let order, let summary, let headline, let color else { return nil }
         return Competency(
             slug: slug, file: file, title: title, order: order, summary: summary, headline: headline, color: color.lowercased(),
+            colorLocation: reader.value("color").map { reader.location(of: $0) },
             icon: reader.string("icon"), iconAlt: reader.string("icon_alt"), connections: connections, spans: spans,
             lastReviewed: reader.string("last_reviewed"), body: body, location: start)
     }

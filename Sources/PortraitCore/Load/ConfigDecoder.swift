@@ -2,7 +2,7 @@
 enum ConfigDecoder {
     static let keys = [
         "district", "title", "vision", "base_url", "language", "allow_raw_html", "last_reviewed",
-        "grade_spans", "rubric_levels", "key_elements", "contact",
+        "grade_spans", "rubric_levels", "key_elements", "contact", "theme",
     ]
 
     static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> PortraitConfig? {
@@ -27,6 +27,21 @@ enum ConfigDecoder {
             contact = Contact(name: item.string("name"), email: item.string("email"), phone: item.string("phone"),
                               address: item.string("address"), url: item.string("url"))
         }
+        var theme = ThemeColors()
+        if let item = reader.mapping("theme", what: "theme", keys: ThemeColors.keys) {
+            func color(_ key: String, _ path: WritableKeyPath<ThemeColors, String>) {
+                guard let node = item.value(key), let value = item.text(node, key: key) else { return }
+                theme.locations[key] = item.location(of: node)
+                guard CSSColor.isHex(value) else {
+                    log.add(.error(at: item.location(of: node), "\(key) \"\(value)\" is not a hex colour",
+                                   expected: "\(key): \"#174a7c\" (quoted, six hex digits)"))
+                    return
+                }
+                theme[keyPath: path] = value.lowercased()
+            }
+            color("brand", \.brand); color("brand_text", \.brandText); color("text", \.text)
+            color("background", \.background); color("link", \.link); color("focus", \.focus)
+        }
         let district = reader.string("district", required: true)
         let title = reader.string("title", required: true)
         let vision = reader.string("vision", required: true)
@@ -38,7 +53,7 @@ enum ConfigDecoder {
             baseURLLocation: reader.value("base_url").map { reader.location(of: $0) }, language: language,
             gradeSpans: spans, rubricLevels: levels, keyElements: elements, contact: contact,
             allowRawHTML: reader.bool("allow_raw_html") ?? false,
-            lastReviewed: reader.string("last_reviewed"))
+            lastReviewed: reader.string("last_reviewed"), theme: theme)
     }
 
     private static func gradeSpan(_ node: YAMLNode, _ parent: YAMLMappingReader, _ log: DiagnosticLog) -> GradeSpan? {

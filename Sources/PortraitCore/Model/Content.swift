@@ -7,6 +7,7 @@ public struct Competency: Sendable {
     public var summary: String
     public var headline: String
     public var color: String
+    public var colorLocation: SourceLocation?
     public var icon: String?
     public var iconAlt: String?
     public var connections: [Connection]

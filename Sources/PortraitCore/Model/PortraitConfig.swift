@@ -14,6 +14,7 @@ public struct PortraitConfig: Sendable {
     /// Off by default: raw HTML in Markdown is shown as text so a pasted script never runs.
     public var allowRawHTML: Bool
     public var lastReviewed: String?
+    public var theme = ThemeColors()
 }
 
 public struct GradeSpan: Sendable, Hashable {

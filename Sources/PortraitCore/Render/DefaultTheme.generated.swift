@@ -100,6 +100,16 @@ enum DefaultTheme {
 {{/layout}}
 
 """#,
+        "continuum.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{page.title}}</h1>
+<p class="lead">How each competency grows from kindergarten to graduation. Read across a row to see the growth.</p>
+{{>partials/continuum-table}}
+{{/main}}
+{{/layout}}
+
+"""#,
         "faq.mustache": #"""
 {{<layout}}
 {{$main}}
@@ -157,7 +167,13 @@ enum DefaultTheme {
   <h1>{{site.title}}</h1>
   <p class="vision">{{site.vision}}</p>
 </section>
-<div class="prose">{{{intro_html}}}</div>
+<div class="home-intro">
+  <div class="prose">{{{intro_html}}}</div>
+  <figure class="portrait-figure">
+    {{{graphic_html}}}
+    <figcaption>Our {{site.title}}: select a competency to read what it looks like in every grade.</figcaption>
+  </figure>
+</div>
 <section aria-labelledby="competencies-heading">
   <h2 id="competencies-heading">Our competencies</h2>
   {{>partials/competency-cards}}
@@ -168,6 +184,7 @@ enum DefaultTheme {
     {{#site.grade_spans}}<li><a href="{{url}}">{{label}}</a></li>
     {{/site.grade_spans}}
   </ul>
+  <p><a href="{{site.continuum_url}}">See every competency across the grades</a> · <a href="{{site.print_url}}">Print the Portrait on one page</a></p>
 </section>
 {{/main}}
 {{/layout}}
@@ -182,7 +199,19 @@ enum DefaultTheme {
 <title>{{page.title}} · {{site.district}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical_url}}">
+{{^page.is_indexable}}<meta name="robots" content="noindex">
+{{/page.is_indexable}}<meta property="og:type" content="{{page.og_type}}">
+<meta property="og:site_name" content="{{site.district}} · {{site.title}}">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:description" content="{{page.description}}">
+<meta property="og:url" content="{{page.canonical_url}}">
+<meta property="og:locale" content="{{site.locale}}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{page.title}}">
+<meta name="twitter:description" content="{{page.description}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
+<style>{{site.theme_css}}</style>
+{{{structured_data_html}}}
 {{$head}}{{/head}}
 </head>
 <body class="kind-{{page.kind}}">
@@ -204,6 +233,121 @@ enum DefaultTheme {
 <div class="prose">{{{body_html}}}</div>
 {{/main}}
 {{/layout}}
+
+"""#,
+        "print.mustache": #"""
+{{<layout}}
+{{$main}}
+<div class="one-pager">
+  <header>
+    <p class="eyebrow">{{site.district}}</p>
+    <h1>{{site.title}}</h1>
+    <p class="vision">{{site.vision}}</p>
+    <p class="print-hint">This page is laid out to print on one or two sheets. Use your browser's Print command.</p>
+  </header>
+  <ul class="print-competencies">
+    {{#site.competencies}}<li style="--accent: {{color}}"><strong>{{title}}</strong>: {{headline}} {{summary}}</li>
+    {{/site.competencies}}
+  </ul>
+  {{>partials/continuum-table}}
+  <p class="print-source">Read the full Portrait at {{site.home_absolute_url}}</p>
+</div>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "search.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>Search</h1>
+<form class="search-page-form" role="search" action="{{page.url}}" method="get">
+  <label for="search-q">Search competencies, look-fors and questions</label>
+  <input id="search-q" name="q" type="search" autocomplete="off">
+  <button type="submit">Search</button>
+</form>
+<div id="search-results" aria-live="polite" data-index="{{site.search_index_url}}"></div>
+<section class="browse" aria-labelledby="browse-heading">
+  <h2 id="browse-heading">Browse everything</h2>
+  <p class="no-script-note">Search runs in your browser. If it does not, every page is listed here.</p>
+  {{#browse}}
+  <ul class="browse-list">
+    {{#rows}}<li><a href="{{url}}">{{title}}</a>: {{#cells}}<a href="{{url}}">{{label}}</a>{{^last()}}, {{/last()}}{{/cells}}</li>
+    {{/rows}}
+  </ul>
+  {{/browse}}
+  <h3>Questions</h3>
+  <ul class="browse-list">
+    {{#questions}}<li><a href="{{url}}">{{question}}</a></li>
+    {{/questions}}
+  </ul>
+</section>
+<script src="{{site.search_script_url}}" defer></script>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "assets/search.js": #"""
+// Finds competencies, look-fors and FAQ answers in the index built with the site.
+// Without JavaScript the search page still lists every page, so nothing here is required.
+(function () {
+  "use strict";
+  var results = document.getElementById("search-results");
+  var input = document.getElementById("search-q");
+  if (!results || !input) return;
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function show(entries, query) {
+    results.textContent = "";
+    var heading = document.createElement("h2");
+    heading.textContent = entries.length + (entries.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    results.appendChild(heading);
+    var list = document.createElement("ul");
+    list.className = "search-results";
+    entries.slice(0, 50).forEach(function (entry) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = entry.u;
+      link.textContent = entry.t;
+      var kind = document.createElement("span");
+      kind.className = "result-kind";
+      kind.textContent = entry.k;
+      var text = document.createElement("p");
+      text.textContent = entry.x;
+      item.appendChild(kind);
+      item.appendChild(link);
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+  }
+
+  function search(index, query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) return;
+    var found = index.filter(function (entry) {
+      var haystack = fold(entry.t + " " + entry.x + " " + entry.k);
+      return words.every(function (word) { return haystack.indexOf(word) !== -1; });
+    });
+    show(found, query);
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  fetch(results.getAttribute("data-index"))
+    .then(function (response) { return response.json(); })
+    .then(function (index) {
+      if (query) search(index, query);
+      input.closest("form").addEventListener("submit", function (event) {
+        event.preventDefault();
+        history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+        search(index, input.value);
+      });
+    })
+    .catch(function () { /* the browse list below still works */ });
+})();
 
 """#,
         "assets/style.css": #"""
@@ -337,6 +481,58 @@ pre { overflow-x: auto; }
   * { scroll-behavior: auto !important; transition: none !important; animation: none !important; }
 }
 
+/* Search in the header */
+.site-search { display: flex; gap: 0.25rem; align-items: center; flex-wrap: wrap; }
+.site-search label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.site-search input, .search-page-form input { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid #6b7480; border-radius: 6px; min-width: 0; width: 12rem; max-width: 100%; }
+.site-search button, .search-page-form button { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 2px solid var(--brand-ink); background: transparent; color: var(--brand-ink); cursor: pointer; }
+.search-page-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
+.search-page-form label { flex-basis: 100%; font-weight: 600; }
+.search-page-form button { border-color: var(--brand); background: var(--brand); color: var(--brand-ink); }
+.search-results { list-style: none; padding: 0; }
+.search-results li { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+.search-results p { margin: 0.25rem 0 0; }
+.result-kind { display: inline-block; font-size: 0.8125rem; color: var(--muted); margin-right: 0.5rem; }
+
+/* The Portrait wheel */
+.home-intro { display: grid; gap: 1rem 2rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
+@media (min-width: 60rem) { .home-intro { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.portrait-figure { margin: 0; }
+.portrait-figure figcaption { color: var(--muted); font-size: 0.9375rem; text-align: center; }
+.portrait-wheel { width: 100%; height: auto; display: block; }
+.portrait-wheel .wheel-label { font-size: 17px; font-weight: 700; fill: var(--ink); }
+.portrait-wheel .wheel-center { font-size: 13px; font-weight: 700; fill: var(--ink); }
+.portrait-wheel .wheel-icon { font-size: 26px; }
+.portrait-wheel a:focus { outline: none; }
+.portrait-wheel a:focus path, .portrait-wheel a:hover path { stroke: var(--focus); stroke-width: 5; }
+.portrait-wheel a:focus .wheel-label { text-decoration: underline; }
+
+/* Continuum: a real table that scrolls inside its own region on narrow screens */
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.continuum { border-collapse: collapse; min-width: 48rem; width: 100%; font-size: 0.9375rem; }
+.continuum caption { text-align: left; padding: 0.5rem 0; color: var(--muted); }
+.continuum th, .continuum td { border: 1px solid var(--line); padding: 0.5rem; vertical-align: top; text-align: left; }
+.continuum thead th { background: var(--wash); }
+.continuum tbody th { border-left: 6px solid var(--accent); min-width: 10rem; }
+.row-headline { display: block; font-weight: 400; font-size: 0.875rem; color: var(--muted); }
+.cell-link { white-space: nowrap; }
+
+.browse-list { padding-left: 1.25rem; }
+.print-competencies { padding-left: 1.25rem; }
+.print-source { color: var(--muted); font-size: 0.875rem; }
+
+@media print {
+  .site-search, .print-hint, .search-page-form { display: none !important; }
+  .one-pager h1 { font-size: 18pt; margin: 0; }
+  .one-pager .vision { font-size: 10pt; }
+  .one-pager .continuum { min-width: 0; font-size: 8pt; }
+  .one-pager .continuum th, .one-pager .continuum td { padding: 3pt; }
+  .one-pager .cell-link, .one-pager .row-headline { display: none; }
+  .print-competencies { font-size: 9pt; margin: 4pt 0; }
+  .table-scroll { overflow: visible; }
+  @page { size: auto; margin: 12mm; }
+}
+
 """#,
         "partials/breadcrumbs.mustache": #"""
 <nav class="breadcrumbs wrap" aria-label="Breadcrumb">
@@ -357,6 +553,32 @@ pre { overflow-x: auto; }
   </li>
   {{/site.competencies}}
 </ul>
+
+"""#,
+        "partials/continuum-table.mustache": #"""
+{{#continuum}}
+<div class="table-scroll" role="region" aria-labelledby="continuum-caption" tabindex="0">
+  <table class="continuum">
+    <caption id="continuum-caption" class="visually-hidden">Each competency in every grade span. Read across a row to see how it grows.</caption>
+    <thead>
+      <tr>
+        <th scope="col">Competency</th>
+        {{#spans}}<th scope="col"><a href="{{url}}">{{label}}</a></th>
+        {{/spans}}
+      </tr>
+    </thead>
+    <tbody>
+      {{#rows}}
+      <tr style="--accent: {{color}}">
+        <th scope="row"><a href="{{url}}">{{title}}</a><span class="row-headline">{{headline}}</span></th>
+        {{#cells}}<td>{{definition}} <a class="cell-link" href="{{url}}">Details<span class="visually-hidden"> for {{title}}, {{label}}</span></a></td>
+        {{/cells}}
+      </tr>
+      {{/rows}}
+    </tbody>
+  </table>
+</div>
+{{/continuum}}
 
 """#,
         "partials/footer.mustache": #"""
@@ -388,6 +610,11 @@ pre { overflow-x: auto; }
         {{/nav}}
       </ul>
     </nav>
+    <form class="site-search" role="search" action="{{site.search_url}}" method="get">
+      <label for="site-search-q">Search the Portrait</label>
+      <input id="site-search-q" name="q" type="search" autocomplete="off">
+      <button type="submit">Search</button>
+    </form>
   </div>
 </header>
 

@@ -12,6 +12,9 @@ struct PageContext {
         "connections", "has_connections", "system", "spans", "id", "label", "grades", "definition",
         "competency_title", "i_can", "look_fors", "evidence", "reflection", "has_reflection", "rubric", "text",
         "question", "answer_html", "name", "email", "phone", "address",
+        "theme_css", "search_url", "continuum_url", "print_url", "search_index_url", "structured_data_html",
+        "graphic_html", "continuum", "rows", "cells", "og_type", "locale", "is_indexable", "browse",
+        "questions", "search_script_url", "home_absolute_url",
     ]
 
     let content: PortraitContent
@@ -43,13 +46,17 @@ struct PageContext {
         }
         site = [
             "title": config.title, "district": config.district, "vision": config.vision, "language": config.language,
-            "home_url": urls.link("/"), "stylesheet_url": urls.link("/assets/style.css"),
+            "home_url": urls.link("/"), "home_absolute_url": urls.absolute("/"), "stylesheet_url": urls.link("/assets/style.css"),
             "competencies": competencyCards,
             "grade_spans": config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
             "rubric_levels": config.rubricLevels.map { ["id": $0.id, "label": $0.label, "description": $0.description] },
             "key_elements": config.keyElements.map { ["title": $0.title, "description": $0.description] },
             "contact": contact, "has_contact": !contact.isEmpty,
             "faq_url": content.faq == nil ? "" : urls.link("/faq/"),
+            "theme_css": config.theme.css, "search_url": urls.link("/search/"), "continuum_url": urls.link("/continuum/"),
+            "print_url": urls.link("/print/"), "search_index_url": urls.link("/search-index.json"),
+            "search_script_url": urls.link("/assets/search.js"),
+            "locale": config.language.replacingOccurrences(of: "-", with: "_"),
         ]
     }
 
@@ -59,7 +66,9 @@ struct PageContext {
             "page": [
                 "title": page.title, "kind": page.kind.rawValue, "url": urls.link(page.path),
                 "canonical_url": urls.absolute(page.path), "description": description(of: page),
+                "og_type": page.kind == .home ? "website" : "article", "is_indexable": page.kind.isIndexable,
             ] as [String: Any],
+            "structured_data_html": structuredData(for: page),
             "nav": navigation(current: page),
             "breadcrumbs": page.breadcrumbs.map { ["title": $0.title, "url": urls.link($0.path)] },
             "has_breadcrumbs": !page.breadcrumbs.isEmpty,
@@ -67,8 +76,18 @@ struct PageContext {
         switch page.kind {
         case .home:
             context["intro_html"] = markdown.home?.html ?? ""
+            context["graphic_html"] = PortraitGraphic.svg(title: content.config.title, competencies: content.competencies.map {
+                ($0.title, $0.headline, $0.color, urls.link("/competencies/\($0.slug)/"), $0.icon)
+            })
         case .competencies, .notFound:
             break
+        case .continuum, .print:
+            context["continuum"] = continuum()
+        case .search:
+            context["browse"] = continuum()
+            context["questions"] = zip(content.faq?.entries ?? [], markdown.faqAnswers).map { entry, answer in
+                ["question": entry.question, "url": urls.link("/faq/#\(answer.id)")]
+            }
         case .competency:
             let index = page.competency!
             context["competency"] = competencyDetail(index, spans: content.competencies[index].spans.indices.map { $0 })
@@ -106,6 +125,32 @@ struct PageContext {
         return context
     }
 
+    private func structuredData(for page: SitePage) -> String {
+        switch page.kind {
+        case .home, .competencies: return StructuredData.script(StructuredData.competencySet(content, urls: urls))
+        case .competency: return StructuredData.script(StructuredData.term(content.competencies[page.competency!], content: content, urls: urls))
+        case .faq:
+            guard let faq = content.faq else { return "" }
+            return StructuredData.script(StructuredData.faqPage(faq, answers: markdown.faqAnswers.map { PlainText.from(html: $0.output.html) }, urls: urls))
+        default: return ""
+        }
+    }
+
+    /// Competencies × grade spans, for reading growth across a row.
+    private func continuum() -> [String: Any] {
+        [
+            "spans": content.config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
+            "rows": content.competencies.enumerated().map { index, competency -> [String: Any] in
+                var row = competencyCards[index]
+                row["cells"] = content.config.gradeSpans.enumerated().map { spanIndex, span -> [String: Any] in
+                    ["label": span.label, "definition": competency.spans[spanIndex].definition,
+                     "url": urls.link("/competencies/\(competency.slug)/\(span.id)/")]
+                }
+                return row
+            },
+        ]
+    }
+
     private func description(of page: SitePage) -> String {
         switch page.kind {
         case .competency, .competencySpan: return content.competencies[page.competency!].summary
@@ -115,7 +160,7 @@ struct PageContext {
     }
 
     private func navigation(current page: SitePage) -> [[String: Any]] {
-        var items: [(String, String)] = [("Home", "/"), ("Competencies", "/competencies/")]
+        var items: [(String, String)] = [("Home", "/"), ("Competencies", "/competencies/"), ("Across the grades", "/continuum/")]
         if content.faq != nil { items.append(("FAQ", "/faq/")) }
         for page in content.pages { items.append((page.title, "/\(page.slug)/")) }
         return items.map { title, path in

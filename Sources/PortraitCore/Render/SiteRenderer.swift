@@ -39,7 +39,8 @@ public enum SiteRenderer {
             OutputFile(path: page.outputPath, text: library.render(box.value, withTemplate: page.kind.template) ?? "")
         }
         let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
-        return (pages + assets, diagnostics)
+        let indexes = SiteIndexFiles.files(content, graph: graph, markdown: markdown, urls: builder.urls)
+        return (pages + assets + indexes, diagnostics)
     }
 }
 

@@ -32,6 +32,13 @@ public enum TemplateLint {
                 case "=":
                     diagnostics.append(.error(at: at, "changing delimiters is not supported", expected: "{{ and }}"))
                 default:
+                    if tag.name.hasSuffix("()") {
+                        if !sequenceTransforms.contains(String(tag.name.dropLast(2))) {
+                            diagnostics.append(.error(at: at, "\"\(tag.name)\" is not a list position",
+                                                      expected: "first(), last(), index(), even() or odd()"))
+                        }
+                        continue
+                    }
                     let variable = Self.variable(tag.name)
                     if variable == "." { continue }
                     let first = String(variable.split(separator: ".").first ?? "")
@@ -50,6 +57,9 @@ public enum TemplateLint {
         }
         return diagnostics
     }
+
+    /// Positions swift-mustache offers inside a list section: `{{^last()}}, {{/last()}}`.
+    static let sequenceTransforms: Set<String> = ["first", "last", "index", "even", "odd"]
 
     /// `uppercased(name)` → `name`.
     static func variable(_ expression: String) -> String {

@@ -40,6 +40,7 @@ public enum ContentValidator {
             competency.spans = spanIDs.compactMap { seen[$0] }
             content.competencies[index] = competency
         }
+        log.add(contentsOf: ColorContrast.check(content.config.theme, competencies: content.competencies, file: content.config.file))
         content.competencies.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
 
         var owners: [String: String] = [:]

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Files for machines rather than readers: the sitemap, robots.txt and the search index.
+enum SiteIndexFiles {
+    static func files(_ content: PortraitContent, graph: PageGraph, markdown: RenderedMarkdown, urls: SiteURLs) -> [OutputFile] {
+        [
+            OutputFile(path: "sitemap.xml", text: sitemap(graph, urls: urls)),
+            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"),
+            OutputFile(path: "search-index.json", text: searchIndex(content, markdown: markdown, urls: urls)),
+        ]
+    }
+
+    static func sitemap(_ graph: PageGraph, urls: SiteURLs) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in graph.pages where page.kind.isIndexable {
+            xml += "  <url><loc>\(PortraitGraphic.escape(urls.absolute(page.path)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// Short keys keep the file small: t title, k kind, u url, x text.
+    static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> String {
+        var entries: [[String: String]] = []
+        for competency in content.competencies {
+            let base = "/competencies/\(competency.slug)/"
+            entries.append(["t": competency.title, "k": "Competency", "u": urls.link(base), "x": "\(competency.headline) \(competency.summary)"])
+            for (span, detail) in zip(content.config.gradeSpans, competency.spans) {
+                let page = "\(base)\(span.id)/"
+                entries.append(["t": "\(competency.title), \(span.label)", "k": "Grade span", "u": urls.link(page), "x": detail.definition])
+                for (index, text) in detail.iCan.enumerated() {
+                    entries.append(["t": "\(competency.title), \(span.label)", "k": "I can", "u": urls.link("\(page)#\(span.id)-i-can-\(index + 1)"), "x": text])
+                }
+                for (index, text) in detail.lookFors.enumerated() {
+                    entries.append(["t": "\(competency.title), \(span.label)", "k": "Look-for", "u": urls.link("\(page)#\(span.id)-look-for-\(index + 1)"), "x": text])
+                }
+            }
+        }
+        if let faq = content.faq {
+            for (entry, answer) in zip(faq.entries, markdown.faqAnswers) {
+                entries.append(["t": entry.question, "k": "FAQ", "u": urls.link("/faq/#\(answer.id)"),
+                                "x": String(PlainText.from(html: answer.output.html).prefix(280))])
+            }
+        }
+        for (page, output) in zip(content.pages, markdown.pages) {
+            entries.append(["t": page.title, "k": "Page", "u": urls.link("/\(page.slug)/"),
+                            "x": String(PlainText.from(html: output.html).prefix(280))])
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
