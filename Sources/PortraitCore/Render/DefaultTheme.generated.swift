@@ -508,7 +508,7 @@ pre { overflow-x: auto; }
 .portrait-wheel a:focus .wheel-label { text-decoration: underline; }
 
 /* Continuum: a real table that scrolls inside its own region on narrow screens */
-.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll { overflow-x: auto; max-width: 100%; position: relative; } /* contains its visually hidden text */
 .continuum { border-collapse: collapse; min-width: 48rem; width: 100%; font-size: 0.9375rem; }
 .continuum caption { text-align: left; padding: 0.5rem 0; color: var(--muted); }
 .continuum th, .continuum td { border: 1px solid var(--line); padding: 0.5rem; vertical-align: top; text-align: left; }

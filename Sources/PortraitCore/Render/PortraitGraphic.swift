@@ -12,7 +12,7 @@ enum PortraitGraphic {
         }
         let names = competencies.map(\.title).joined(separator: ", ")
         var svg = """
-        <svg class="portrait-wheel" viewBox="0 0 660 420" role="group" aria-labelledby="wheel-title wheel-desc" xmlns="http://www.w3.org/2000/svg">
+        <svg class="portrait-wheel" viewBox="0 0 660 420" aria-labelledby="wheel-title wheel-desc" xmlns="http://www.w3.org/2000/svg">
         <title id="wheel-title">\(escape(title))</title>
         <desc id="wheel-desc">A wheel of \(competencies.count) competencies: \(escape(names)). Each slice links to its page.</desc>
 
