@@ -25,7 +25,7 @@ import Testing
         scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
         let result = try run(["build"], in: scratch.url)
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("Built 16 pages (21 files) into site in "))
+        #expect(result.output.hasPrefix("Built 16 pages (26 files) into site in "))
     }
 
     @Test func badInputExitsNonZeroWithCaretUnderTheColumn() throws {

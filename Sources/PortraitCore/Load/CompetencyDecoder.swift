@@ -37,7 +37,7 @@ enum CompetencyDecoder {
             slug: slug, file: file, title: title, order: order, summary: summary, headline: headline, color: color.lowercased(),
             colorLocation: reader.value("color").map { reader.location(of: $0) },
             icon: reader.string("icon"), iconAlt: reader.string("icon_alt"), connections: connections, spans: spans,
-            lastReviewed: reader.string("last_reviewed"), body: body, location: start)
+            lastReviewed: reader.date("last_reviewed"), body: body, location: start)
     }
 
     private static func span(_ pair: YAMLPair, file: String, log: DiagnosticLog) -> SpanDetail? {

@@ -2,7 +2,7 @@
 enum ConfigDecoder {
     static let keys = [
         "district", "title", "vision", "base_url", "language", "allow_raw_html", "last_reviewed",
-        "grade_spans", "rubric_levels", "key_elements", "contact", "theme",
+        "grade_spans", "rubric_levels", "key_elements", "contact", "theme", "case",
     ]
 
     static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> PortraitConfig? {
@@ -42,6 +42,15 @@ enum ConfigDecoder {
             color("brand", \.brand); color("brand_text", \.brandText); color("text", \.text)
             color("background", \.background); color("link", \.link); color("focus", \.focus)
         }
+        var caseSettings = CASESettings()
+        if let item = reader.mapping("case", what: "case", keys: ["version", "adoption_status", "license"]) {
+            caseSettings.version = item.string("version")
+            caseSettings.adoptionStatus = item.string("adoption_status")
+            if let license = item.mapping("license", what: "license", keys: ["title", "url"]) {
+                caseSettings.licenseTitle = license.string("title", required: true)
+                caseSettings.licenseURL = license.string("url", required: true)
+            }
+        }
         let district = reader.string("district", required: true)
         let title = reader.string("title", required: true)
         let vision = reader.string("vision", required: true)
@@ -53,7 +62,7 @@ enum ConfigDecoder {
             baseURLLocation: reader.value("base_url").map { reader.location(of: $0) }, language: language,
             gradeSpans: spans, rubricLevels: levels, keyElements: elements, contact: contact,
             allowRawHTML: reader.bool("allow_raw_html") ?? false,
-            lastReviewed: reader.string("last_reviewed"), theme: theme)
+            lastReviewed: reader.date("last_reviewed"), theme: theme, caseSettings: caseSettings)
     }
 
     private static func gradeSpan(_ node: YAMLNode, _ parent: YAMLMappingReader, _ log: DiagnosticLog) -> GradeSpan? {

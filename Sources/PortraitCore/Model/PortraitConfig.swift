@@ -15,6 +15,17 @@ public struct PortraitConfig: Sendable {
     public var allowRawHTML: Bool
     public var lastReviewed: String?
     public var theme = ThemeColors()
+    public var caseSettings = CASESettings()
+}
+
+/// What `portrait.yml` may say about the CASE export under `case:`.
+public struct CASESettings: Sendable, Hashable {
+    public var version: String?
+    public var adoptionStatus: String?
+    public var licenseTitle: String?
+    public var licenseURL: String?
+
+    public init() {}
 }
 
 public struct GradeSpan: Sendable, Hashable {

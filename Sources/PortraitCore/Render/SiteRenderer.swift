@@ -40,7 +40,10 @@ public enum SiteRenderer {
         }
         let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
         let indexes = SiteIndexFiles.files(content, graph: graph, markdown: markdown, urls: builder.urls)
-        return (pages + assets + indexes, diagnostics)
+        // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
+        let exports = CASEPackage(content: content, urls: builder.urls).files()
+            + [PortraitJSON(content: content, graph: graph, markdown: markdown, urls: builder.urls).file()]
+        return (pages + assets + indexes + exports, diagnostics)
     }
 }
 

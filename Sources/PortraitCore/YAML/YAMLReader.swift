@@ -87,6 +87,21 @@ public struct YAMLMappingReader {
         return text
     }
 
+    /// A calendar date written YYYY-MM-DD, as exports need it.
+    public func date(_ key: String) -> String? {
+        guard let node = value(key), let text = text(node, key: key) else { return nil }
+        let parts = text.split(separator: "-")
+        let valid = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && (1...12).contains(Int(parts[1]) ?? 0)
+            && (1...31).contains(Int(parts[2]) ?? 0)
+        guard valid else {
+            log.add(.error(at: location(of: node), "\"\(key)\" should be a date written YYYY-MM-DD, found \"\(text)\"",
+                           expected: "\(key): 2026-09-15"))
+            return nil
+        }
+        return text
+    }
+
     public func int(_ key: String, required: Bool = false) -> Int? {
         guard let node = value(key, required: required, expected: "a whole number") else { return nil }
         guard case .scalar(let text, plain: true) = node.kind, let number = Int(text) else {

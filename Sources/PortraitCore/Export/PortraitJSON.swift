@@ -1,0 +1,59 @@
+import Foundation
+
+/// `/portrait.json`: the whole Portrait for other systems, in a documented format (docs/exports.md).
+/// `format_version` changes only when a field is removed or changes meaning.
+struct PortraitJSON {
+    static let formatVersion = 1
+
+    let content: PortraitContent
+    let graph: PageGraph
+    let markdown: RenderedMarkdown
+    let urls: SiteURLs
+
+    func file() -> OutputFile {
+        let config = content.config
+        let levels = config.rubricLevels
+        let object: [String: Any] = [
+            "format": "portrait", "format_version": Self.formatVersion,
+            "portrait": [
+                "district": config.district, "title": config.title, "vision": config.vision, "language": config.language,
+                "base_url": urls.absolute("/"), "last_reviewed": config.lastReviewed ?? NSNull(),
+                "case_document_id": CASEPackage(content: content, urls: urls).documentID,
+            ] as [String: Any],
+            "grade_spans": config.gradeSpans.map {
+                ["id": $0.id, "label": $0.label, "grades": $0.grades, "url": urls.absolute("/grades/\($0.id)/")] as [String: Any]
+            },
+            "rubric_levels": levels.map { ["id": $0.id, "label": $0.label, "description": $0.description] },
+            "key_elements": config.keyElements.map { ["title": $0.title, "description": $0.description] },
+            "competencies": content.competencies.map { competency -> [String: Any] in
+                let path = "/competencies/\(competency.slug)/"
+                return [
+                    "slug": competency.slug, "title": competency.title, "order": competency.order,
+                    "summary": competency.summary, "headline": competency.headline, "color": competency.color,
+                    "icon": competency.icon ?? NSNull(), "icon_alt": competency.iconAlt ?? NSNull(),
+                    "last_reviewed": competency.lastReviewed ?? NSNull(), "url": urls.absolute(path),
+                    "connections": competency.connections.map { ["system": $0.system, "description": $0.description] },
+                    "spans": zip(config.gradeSpans, competency.spans).map { span, detail -> [String: Any] in
+                        [
+                            "id": span.id, "label": span.label, "url": urls.absolute("\(path)\(span.id)/"),
+                            "definition": detail.definition, "i_can": detail.iCan, "look_fors": detail.lookFors,
+                            "evidence": detail.evidence, "reflection": detail.reflection,
+                            "rubric": levels.map { level in
+                                ["level": level.id, "label": level.label,
+                                 "descriptor": detail.rubric.first { $0.levelID == level.id }?.text ?? ""]
+                            },
+                        ]
+                    },
+                ]
+            },
+            "faq": zip(content.faq?.entries ?? [], markdown.faqAnswers).map { entry, answer in
+                ["question": entry.question, "id": answer.id, "url": urls.absolute("/faq/#\(answer.id)"),
+                 "answer_html": answer.output.html, "answer_text": PlainText.from(html: answer.output.html)]
+            },
+            "pages": graph.pages.filter { $0.kind.isIndexable }.map {
+                ["kind": $0.kind.rawValue, "title": $0.title, "url": urls.absolute($0.path)]
+            },
+        ]
+        return OutputFile(path: "portrait.json", text: json(object))
+    }
+}
