@@ -2,14 +2,17 @@ import Foundation
 
 public enum PageKind: String, Sendable, CaseIterable {
     case home, competencies, competency, competencySpan = "competency-span", gradeSpan = "grade-span", faq, page
-    case continuum, print, search
+    case continuum, print, search, embedding
+    case embedCompetency = "embed-competency", embedCompetencySpan = "embed-competency-span"
     case notFound = "404"
 
-    /// Pages a search engine should list; the 404 and search pages are not content.
-    public var isIndexable: Bool { self != .notFound && self != .search }
+    /// Pages a search engine should list; the 404 page, search and embeds (copies of full pages) are not.
+    public var isIndexable: Bool { ![.notFound, .search, .embedCompetency, .embedCompetencySpan].contains(self) }
+
+    public var isEmbed: Bool { self == .embedCompetency || self == .embedCompetencySpan }
 
     /// The theme template that renders this kind of page.
-    public var template: String { rawValue }
+    public var template: String { isEmbed ? "embed" : rawValue }
 }
 
 /// One page of the site: where it lives and what it shows, before any HTML exists.
@@ -62,6 +65,14 @@ public struct PageGraph: Sendable {
                     breadcrumbs: [home, allCompetencies, .init(title: competency.title, path: path)]))
             }
         }
+        for (index, competency) in content.competencies.enumerated() {
+            let path = "/embed/competencies/\(competency.slug)/"
+            pages.append(SitePage(kind: .embedCompetency, path: path, title: competency.title, competency: index, breadcrumbs: []))
+            for (spanIndex, span) in content.config.gradeSpans.enumerated() {
+                pages.append(SitePage(kind: .embedCompetencySpan, path: "\(path)\(span.id)/", title: "\(competency.title): \(span.label)",
+                                      competency: index, span: spanIndex, breadcrumbs: []))
+            }
+        }
         for (index, span) in content.config.gradeSpans.enumerated() {
             pages.append(SitePage(kind: .gradeSpan, path: "/grades/\(span.id)/", title: span.label, span: index,
                                   breadcrumbs: [home]))
@@ -78,6 +89,7 @@ public struct PageGraph: Sendable {
         pages.append(SitePage(kind: .continuum, path: "/continuum/", title: "Growth across the grades", breadcrumbs: [home]))
         pages.append(SitePage(kind: .print, path: "/print/", title: "\(content.config.title) on one page", breadcrumbs: [home]))
         pages.append(SitePage(kind: .search, path: "/search/", title: "Search", breadcrumbs: [home]))
+        pages.append(SitePage(kind: .embedding, path: "/embedding/", title: "Embed the Portrait on your school's website", breadcrumbs: [home]))
         pages.append(SitePage(kind: .notFound, path: "/404/", title: "Page not found", breadcrumbs: [home]))
         return PageGraph(pages: pages, pathsByFile: pathsByFile)
     }

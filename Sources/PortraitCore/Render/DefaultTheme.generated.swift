@@ -50,6 +50,7 @@ enum DefaultTheme {
   <p><a href="{{url}}">All grade spans for {{title}}</a></p>
 </article>
 {{/competency}}
+{{>partials/embed-block}}
 {{/main}}
 {{/layout}}
 
@@ -95,6 +96,7 @@ enum DefaultTheme {
   </section>
 </article>
 {{/competency}}
+{{>partials/embed-block}}
 {{>partials/prev-next}}
 {{/main}}
 {{/layout}}
@@ -106,6 +108,83 @@ enum DefaultTheme {
 <h1>{{page.title}}</h1>
 <p class="lead">How each competency grows from kindergarten to graduation. Read across a row to see the growth.</p>
 {{>partials/continuum-table}}
+{{/main}}
+{{/layout}}
+
+"""#,
+        "embed-layout.mustache": #"""
+<!DOCTYPE html>
+<html lang="{{site.language}}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.title}} · {{site.district}}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{full_url}}">
+<link rel="stylesheet" href="{{site.stylesheet_url}}">
+<style>{{site.theme_css}}</style>
+</head>
+<body class="embed">
+<main id="main" class="embed-main">
+{{$main}}{{/main}}
+<p class="embed-source"><a href="{{full_url}}" target="_top">Read this in the {{site.district}} {{site.title}}</a></p>
+</main>
+<script src="{{site.embed_script_url}}" defer></script>
+</body>
+</html>
+
+"""#,
+        "embed.mustache": #"""
+{{<embed-layout}}
+{{$main}}
+{{#competency}}
+<article class="competency" style="--accent: {{color}}">
+  <header class="competency-header">
+    <h1>{{title}}</h1>
+    <p class="headline">{{headline}}</p>
+  </header>
+  {{#spans}}
+  <section class="span" id="{{id}}" aria-labelledby="{{id}}-heading">
+    <h2 id="{{id}}-heading">{{label}}</h2>
+    {{>partials/span-lists}}
+  </section>
+  {{/spans}}
+</article>
+{{/competency}}
+{{/main}}
+{{/embed-layout}}
+
+"""#,
+        "embedding.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{page.title}}</h1>
+<div class="prose">
+<p>Every competency, and every competency at each grade span, can be shown inside your school's website. The embedded
+version shows only the content, in a compact layout, with a link back to the full page.</p>
+
+<h2 id="paste-the-code">Paste the embed code</h2>
+<p>Each competency page ends with an <strong>Embed this</strong> box. Copy its code and paste it into your page's HTML or
+"embed" block. It works in content systems that remove scripts. For example:</p>
+{{#example}}
+<pre><code>{{snippet}}</code></pre>
+<p>The iframe starts {{height}} pixels tall. Change <code>height</code> if your layout needs it.</p>
+{{/example}}
+
+<h2 id="wordpress">WordPress</h2>
+<p>Paste the address of a competency page on its own line in the WordPress editor. WordPress finds the embed through
+the page's oEmbed link and resizes it to fit.</p>
+
+<h2 id="fit-the-height">Fit the height automatically</h2>
+<p>If your site allows scripts, add this line once to any page with Portrait embeds. It resizes each embed to fit its
+content:</p>
+<pre><code>&lt;script src=&quot;{{host_script_url}}&quot; defer&gt;&lt;/script&gt;</code></pre>
+
+<h2 id="oembed">For developers: oEmbed</h2>
+<p>Each embeddable page has a static oEmbed response, linked from the page with
+<code>&lt;link rel=&quot;alternate&quot; type=&quot;application/json+oembed&quot;&gt;</code>. Servers set up as in our
+deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a page's address.</p>
+</div>
 {{/main}}
 {{/layout}}
 
@@ -209,7 +288,8 @@ enum DefaultTheme {
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="{{page.title}}">
 <meta name="twitter:description" content="{{page.description}}">
-<link rel="stylesheet" href="{{site.stylesheet_url}}">
+{{#embed}}<link rel="alternate" type="application/json+oembed" href="{{oembed_url}}" title="{{page.title}}">
+{{/embed}}<link rel="stylesheet" href="{{site.stylesheet_url}}">
 <style>{{site.theme_css}}</style>
 {{{structured_data_html}}}
 {{$head}}{{/head}}
@@ -222,6 +302,7 @@ enum DefaultTheme {
 {{$main}}{{/main}}
 </main>
 {{>partials/footer}}
+<script src="{{site.site_script_url}}" defer></script>
 </body>
 </html>
 
@@ -286,6 +367,71 @@ enum DefaultTheme {
 {{/layout}}
 
 """#,
+        "assets/embed-host.js": #"""
+// Optional script for school websites whose content system allows scripts. Add it once per page:
+//   <script src="https://YOUR-PORTRAIT-SITE/assets/embed-host.js" defer></script>
+// It resizes every Portrait iframe on the page to fit its content. Messages are accepted only from
+// the Portrait's own origin and only in the expected shape, and heights are kept within bounds.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var origin = script && script.getAttribute("data-origin") ? script.getAttribute("data-origin") : new URL(script.src).origin;
+  var MIN_HEIGHT = 120;
+  var MAX_HEIGHT = 12000;
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== origin) return;
+    var data = event.data;
+    if (!data || typeof data !== "object" || data.type !== "portrait-embed:height") return;
+    var value = Number(data.height);
+    if (!isFinite(value)) return;
+    value = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(value)));
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        frames[i].style.height = value + "px";
+        frames[i].setAttribute("height", String(value));
+      }
+    }
+  });
+})();
+
+"""#,
+        "assets/embed.js": #"""
+// Runs inside an embedded Portrait page. It tells the page that frames it how tall the content is,
+// in two forms: our own message, read by embed-host.js, and the WordPress embed message, read by
+// WordPress's own script when a school pastes our link into WordPress.
+(function () {
+  "use strict";
+  if (window.parent === window) return;
+  var match = /[#&?]secret=([A-Za-z0-9]{1,64})/.exec(window.location.hash);
+  var secret = match ? match[1] : null;
+  var lastHeight = 0;
+
+  function height() {
+    var body = document.body;
+    var style = window.getComputedStyle(body);
+    return Math.ceil(body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+  }
+
+  function post(force) {
+    var value = height();
+    if (!force && value === lastHeight) return;
+    lastHeight = value;
+    window.parent.postMessage({ type: "portrait-embed:height", height: value, url: window.location.href.split("#")[0] }, "*");
+    if (secret) window.parent.postMessage({ secret: secret, message: "height", value: value }, "*");
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.source === window.parent && data && data.message === "ready" && data.secret === secret) post(true);
+  });
+  window.addEventListener("load", function () { post(true); });
+  if ("ResizeObserver" in window) new ResizeObserver(function () { post(false); }).observe(document.body);
+  post(true);
+})();
+
+"""#,
         "assets/search.js": #"""
 // Finds competencies, look-fors and FAQ answers in the index built with the site.
 // Without JavaScript the search page still lists every page, so nothing here is required.
@@ -347,6 +493,35 @@ enum DefaultTheme {
       });
     })
     .catch(function () { /* the browse list below still works */ });
+})();
+
+"""#,
+        "assets/site.js": #"""
+// Small enhancements for full pages. Everything works without this file: the embed code stays
+// selectable in its text box.
+(function () {
+  "use strict";
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".copy-status");
+    if (!source) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      function done(message) { if (status) status.textContent = message; }
+      source.select();
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(source.value).then(function () { done("Copied. Paste it into your page."); },
+          function () { done("Press Ctrl+C (or ⌘C) to copy the selected code."); });
+      } else {
+        var copied = false;
+        try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+        done(copied ? "Copied. Paste it into your page." : "Press Ctrl+C (or ⌘C) to copy the selected code.");
+      }
+    });
+  });
+  document.querySelectorAll("textarea.embed-code").forEach(function (box) {
+    box.addEventListener("focus", function () { box.select(); });
+  });
 })();
 
 """#,
@@ -467,7 +642,7 @@ h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); margin: 0.5rem 0; }
 .site-footer address { font-style: normal; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
 
 img, svg { max-width: 100%; height: auto; }
-pre { overflow-x: auto; }
+pre { overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 
 @media print {
   .site-header, .site-footer, .skip-link, .breadcrumbs, .prev-next, .span-jump, .anchor, .toc { display: none !important; }
@@ -533,6 +708,23 @@ pre { overflow-x: auto; }
   @page { size: auto; margin: 12mm; }
 }
 
+/* Embed block on full pages */
+.embed-block { margin-top: 3rem; padding: 1rem; border: 1px solid var(--line); border-radius: var(--radius); background: var(--wash); }
+.embed-block h2 { margin-top: 0; font-size: 1.25rem; }
+.embed-block label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.embed-code { width: 100%; font: 0.875rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0.5rem; border: 1px solid #6b7480; border-radius: 6px; resize: vertical; background: var(--paper); color: var(--ink); }
+.copy-button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 6px; border: 2px solid var(--brand); background: var(--brand); color: var(--brand-ink); cursor: pointer; }
+.copy-status { margin-left: 0.5rem; }
+
+/* Embedded pages: content only, compact */
+body.embed { margin: 0; font-size: 1rem; }
+.embed-main { padding: 0.75rem 1rem; max-width: none; }
+.embed .competency-header { margin: 0 0 0.5rem; }
+.embed h1 { font-size: 1.5rem; margin: 0.25rem 0; }
+.embed .span { margin-top: 0.75rem; }
+.embed .anchor { display: none; }
+.embed-source { margin: 1rem 0 0; font-weight: 600; }
+
 """#,
         "partials/breadcrumbs.mustache": #"""
 <nav class="breadcrumbs wrap" aria-label="Breadcrumb">
@@ -579,6 +771,21 @@ pre { overflow-x: auto; }
   </table>
 </div>
 {{/continuum}}
+
+"""#,
+        "partials/embed-block.mustache": #"""
+{{#embed}}
+<section class="embed-block" aria-labelledby="embed-heading">
+  <h2 id="embed-heading">Embed this on your school's website</h2>
+  <p>Paste this code into your website or content system. It shows this section of the Portrait and links back here. <a href="{{site.embedding_help_url}}">More ways to embed</a></p>
+  <label for="embed-code">Embed code</label>
+  <textarea id="embed-code" class="embed-code" readonly rows="4" spellcheck="false">{{snippet}}</textarea>
+  <p class="embed-actions">
+    <button type="button" class="copy-button" data-copy="embed-code" hidden>Copy embed code</button>
+    <span class="copy-status" role="status"></span>
+  </p>
+</section>
+{{/embed}}
 
 """#,
         "partials/footer.mustache": #"""

@@ -14,7 +14,9 @@ struct PageContext {
         "question", "answer_html", "name", "email", "phone", "address",
         "theme_css", "search_url", "continuum_url", "print_url", "search_index_url", "structured_data_html",
         "graphic_html", "continuum", "rows", "cells", "og_type", "locale", "is_indexable", "browse",
-        "questions", "search_script_url", "home_absolute_url",
+        "questions", "search_script_url", "home_absolute_url", "embed", "snippet", "oembed_url", "height",
+        "full_url", "embed_script_url", "site_script_url", "embedding_help_url", "host_script_url", "example",
+        "oembed_endpoint",
     ]
 
     let content: PortraitContent
@@ -55,7 +57,8 @@ struct PageContext {
             "faq_url": content.faq == nil ? "" : urls.link("/faq/"),
             "theme_css": config.theme.css, "search_url": urls.link("/search/"), "continuum_url": urls.link("/continuum/"),
             "print_url": urls.link("/print/"), "search_index_url": urls.link("/search-index.json"),
-            "search_script_url": urls.link("/assets/search.js"),
+            "search_script_url": urls.link("/assets/search.js"), "embed_script_url": urls.link("/assets/embed.js"),
+            "site_script_url": urls.link("/assets/site.js"), "embedding_help_url": urls.link("/embedding/"),
             "locale": config.language.replacingOccurrences(of: "-", with: "_"),
         ]
     }
@@ -81,6 +84,10 @@ struct PageContext {
             })
         case .competencies, .notFound:
             break
+        case .embedding:
+            context["host_script_url"] = urls.absolute("/assets/embed-host.js")
+            context["example"] = embedCode(for: graph.pages.first { $0.kind == .competencySpan } ?? page)
+            context["oembed_endpoint"] = urls.absolute("/oembed")
         case .continuum, .print:
             context["continuum"] = continuum()
         case .search:
@@ -92,17 +99,25 @@ struct PageContext {
             let index = page.competency!
             context["competency"] = competencyDetail(index, spans: content.competencies[index].spans.indices.map { $0 })
             context["list_level"] = 4
+            context["embed"] = embedCode(for: page)
             context["previous"] = neighbour(index - 1)
             context["next"] = neighbour(index + 1)
         case .competencySpan:
             let index = page.competency!, spanIndex = page.span!
             context["competency"] = competencyDetail(index, spans: [spanIndex])
             context["list_level"] = 2
+            context["embed"] = embedCode(for: page)
             context["span"] = spanDetail(index, spanIndex)
             context["other_spans"] = content.config.gradeSpans.enumerated().map { offset, span in
                 ["label": span.label, "url": urls.link("/competencies/\(content.competencies[index].slug)/\(span.id)/"),
                  "current": offset == spanIndex] as [String: Any]
             }
+        case .embedCompetency, .embedCompetencySpan:
+            let index = page.competency!
+            let spans = page.span.map { [$0] } ?? Array(content.competencies[index].spans.indices)
+            context["competency"] = competencyDetail(index, spans: spans)
+            context["list_level"] = 3
+            context["full_url"] = urls.absolute(String(page.path.dropFirst("/embed".count)))
         case .gradeSpan:
             let spanIndex = page.span!
             let span = content.config.gradeSpans[spanIndex]
@@ -123,6 +138,12 @@ struct PageContext {
             context["body_html"] = markdown.pages[page.page!].html
         }
         return context
+    }
+
+    /// The ready-to-paste iframe for a full page, and where its embed and oEmbed files live.
+    private func embedCode(for page: SitePage) -> [String: Any] {
+        let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: urls)
+        return ["snippet": embed.snippet, "url": embed.embedURL, "oembed_url": embed.oembedURL, "height": embed.height]
     }
 
     private func structuredData(for page: SitePage) -> String {

@@ -7,7 +7,15 @@ enum SiteIndexFiles {
             OutputFile(path: "sitemap.xml", text: sitemap(graph, urls: urls)),
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"),
             OutputFile(path: "search-index.json", text: searchIndex(content, markdown: markdown, urls: urls)),
-        ]
+        ] + oembedFiles(content, graph: graph, urls: urls)
+    }
+
+    static func oembedFiles(_ content: PortraitContent, graph: PageGraph, urls: SiteURLs) -> [OutputFile] {
+        graph.pages.filter { $0.kind == .competency || $0.kind == .competencySpan }.map { page in
+            let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: urls)
+            let object = embed.oembed(providerName: "\(content.config.district) · \(content.config.title)", providerURL: urls.absolute("/"))
+            return OutputFile(path: String(embed.oembedPath.dropFirst()), text: json(object))
+        }
     }
 
     static func sitemap(_ graph: PageGraph, urls: SiteURLs) -> String {

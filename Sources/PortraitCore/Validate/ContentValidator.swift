@@ -6,7 +6,7 @@ public enum ContentValidator {
     /// First path segments the site uses for its own pages.
     public static let reservedSlugs: Set<String> = [
         "competencies", "grades", "faq", "assets", "embed", "print", "continuum", "search", "oembed", "ims",
-        "404", "index", "sitemap", "robots",
+        "404", "index", "sitemap", "robots", "embedding",
     ]
 
     public static func validate(_ input: PortraitContent) throws(BuildFailure) -> (PortraitContent, [Diagnostic]) {
