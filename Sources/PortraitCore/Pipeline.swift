@@ -34,6 +34,12 @@ public struct RenderedSite: Sendable {
     public var warnings: [Diagnostic]
 }
 
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var readability: [Readability.PageScore]
+    public var pages: Int
+}
+
 public struct BuildReport: Sendable {
     public var pages: Int
     public var files: Int
@@ -59,6 +65,18 @@ public enum BuildPipeline {
         let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         return RenderedSite(content: validated, graph: graph, files: rendered.files, staticFiles: staticFiles,
                             warnings: loaded.warnings + validationWarnings + rendered.warnings)
+    }
+
+    /// Everything `build` checks, plus reading levels, without writing anything.
+    public static func check(_ options: BuildOptions) -> CheckReport {
+        do {
+            let site = try render(options)
+            let readability = Readability.check(site.content, target: Double(site.content.config.readingLevelTarget))
+            return CheckReport(diagnostics: site.warnings + readability.warnings, readability: readability.scores,
+                               pages: site.graph.pages.count)
+        } catch {
+            return CheckReport(diagnostics: error.diagnostics, readability: [], pages: 0)
+        }
     }
 
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {

@@ -2,7 +2,7 @@
 enum ConfigDecoder {
     static let keys = [
         "district", "title", "vision", "base_url", "language", "allow_raw_html", "last_reviewed",
-        "grade_spans", "rubric_levels", "key_elements", "contact", "theme", "case",
+        "grade_spans", "rubric_levels", "key_elements", "contact", "theme", "case", "reading_level_target",
     ]
 
     static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> PortraitConfig? {
@@ -57,12 +57,14 @@ enum ConfigDecoder {
         let baseURL = reader.string("base_url", required: true)
         let language = reader.string("language") ?? "en"
         guard let district, let title, let vision, let baseURL else { return nil }
-        return PortraitConfig(
+        var config = PortraitConfig(
             file: file, district: district, title: title, vision: vision, baseURL: baseURL,
             baseURLLocation: reader.value("base_url").map { reader.location(of: $0) }, language: language,
             gradeSpans: spans, rubricLevels: levels, keyElements: elements, contact: contact,
             allowRawHTML: reader.bool("allow_raw_html") ?? false,
             lastReviewed: reader.date("last_reviewed"), theme: theme, caseSettings: caseSettings)
+        if let target = reader.int("reading_level_target") { config.readingLevelTarget = target }
+        return config
     }
 
     private static func gradeSpan(_ node: YAMLNode, _ parent: YAMLMappingReader, _ log: DiagnosticLog) -> GradeSpan? {

@@ -53,6 +53,19 @@ public struct ContentLoader: Sendable {
         return Result(content: content, warnings: log.diagnostics, staticFiles: listing.staticFiles)
     }
 
+    /// Only `portrait.yml`, for commands that need the grade spans and levels but not the content.
+    public func loadConfig() throws(BuildFailure) -> PortraitConfig {
+        let log = DiagnosticLog()
+        let file = display("portrait.yml")
+        guard let text = read("portrait.yml", log: log) else { throw BuildFailure(log.diagnostics) }
+        var config: PortraitConfig?
+        do throws(Diagnostic) {
+            config = ConfigDecoder.decode(try YAMLLoader(file: file).load(text), file: file, log: log)
+        } catch { log.add(error) }
+        guard let config, !log.hasErrors else { throw BuildFailure(log.diagnostics) }
+        return config
+    }
+
     static func slug(of path: String) -> String {
         let name = (path as NSString).lastPathComponent
         return String(name.dropLast(3))

@@ -16,6 +16,8 @@ public struct PortraitConfig: Sendable {
     public var lastReviewed: String?
     public var theme = ThemeColors()
     public var caseSettings = CASESettings()
+    /// `portrait check` warns about pages that read above this school grade.
+    public var readingLevelTarget = 8
 }
 
 /// What `portrait.yml` may say about the CASE export under `case:`.

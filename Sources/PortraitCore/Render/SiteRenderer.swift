@@ -43,7 +43,26 @@ public enum SiteRenderer {
         // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
         let exports = CASEPackage(content: content, urls: builder.urls).files()
             + [PortraitJSON(content: content, graph: graph, markdown: markdown, urls: builder.urls).file()]
-        return (pages + assets + indexes + exports, diagnostics)
+        let files = pages + assets + indexes + exports
+        let linkProblems = LinkCheck.check(files, basePath: builder.urls.basePath, sources: sourceFiles(content, graph: graph))
+        if linkProblems.hasErrors { throw BuildFailure(diagnostics + linkProblems) }
+        return (files, diagnostics)
+    }
+
+    /// Which content file each page comes from, so a broken link is reported against the file to fix.
+    static func sourceFiles(_ content: PortraitContent, graph: PageGraph) -> [String: String] {
+        var sources: [String: String] = [:]
+        for page in graph.pages {
+            switch page.kind {
+            case .competency, .competencySpan, .embedCompetency, .embedCompetencySpan:
+                sources[page.outputPath] = content.competencies[page.competency!].file
+            case .faq: sources[page.outputPath] = content.faq?.file
+            case .page: sources[page.outputPath] = content.pages[page.page!].file
+            case .home: sources[page.outputPath] = content.home?.file
+            default: break
+            }
+        }
+        return sources
     }
 }
 

@@ -57,6 +57,7 @@ public enum ContentValidator {
         }
         content.pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
 
+        log.add(contentsOf: TodoCheck.check(content))
         if log.hasErrors { throw BuildFailure(log.diagnostics) }
         return (content, log.diagnostics)
     }

@@ -1,0 +1,137 @@
+import Dispatch
+import FlyingFox
+import Foundation
+import PortraitCore
+
+/// `portrait serve`: builds, serves the site on loopback, rebuilds on save, and tells open pages to
+/// reload, or shows them the errors, through a WebSocket.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Settings: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        public var port: UInt16
+        public var watch: [URL]
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 4000, watch: [URL]) {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.watch = watch
+        }
+    }
+
+    static let livePath = "/__portrait/live"
+    static let scriptPath = "/__portrait/live.js"
+
+    private let settings: Settings
+    private let hub = LiveReloadHub()
+    private let builder: PreviewBuilder
+    private let log: @Sendable (String) -> Void
+    private var watcher: DirectoryWatcher?
+
+    public init(settings: Settings, log: @escaping @Sendable (String) -> Void) {
+        var build = settings.build
+        build.baseURL = "http://\(settings.host):\(settings.port)/"
+        self.settings = settings
+        self.builder = PreviewBuilder(options: build, hub: hub, log: log)
+        self.log = log
+    }
+
+    public func run() async throws {
+        await builder.rebuild(reason: "first build")
+        let root = settings.build.output
+        let hub = self.hub
+        let files = SiteFileHandler(root: root, liveScriptPath: Self.scriptPath)
+        let socket = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(hub: hub)))
+        let handler = ClosureHTTPHandler { request in
+            switch request.path {
+            case Self.livePath: return try await socket.handleRequest(request)
+            case Self.scriptPath:
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                                    body: Data(LiveScript.source(socketPath: Self.livePath).utf8))
+            default: return try await files.handleRequest(request)
+            }
+        }
+        let address: sockaddr_in = try .inet(ip4: settings.host, port: settings.port)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
+        let builder = self.builder
+        #if canImport(Glibc)
+        watcher = try DirectoryWatcher(directories: settings.watch) { changed in
+            let names = changed.map { ($0 as NSString).lastPathComponent }.sorted().joined(separator: ", ")
+            Task { await builder.rebuild(reason: names) }
+        }
+        #endif
+        log("Serving \(settings.build.contentDisplay) on http://\(settings.host):\(settings.port)/ — press Ctrl-C to stop.")
+        try await server.run()
+    }
+}
+
+/// Runs one build at a time; saves that arrive during a build trigger exactly one more.
+actor PreviewBuilder {
+    private let options: BuildOptions
+    private let hub: LiveReloadHub
+    private let log: @Sendable (String) -> Void
+    private var writer: IncrementalWriter
+    private var version = 0
+    private var running = false
+    private var again = false
+
+    init(options: BuildOptions, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.hub = hub
+        self.log = log
+        self.writer = IncrementalWriter(output: options.output)
+    }
+
+    func rebuild(reason: String) async {
+        if running { again = true; return }
+        running = true
+        defer { running = false }
+        var why = reason
+        repeat {
+            again = false
+            await buildOnce(reason: why)
+            why = "more changes"
+        } while again
+    }
+
+    private func buildOnce(reason: String) async {
+        let start = DispatchTime.now()
+        version += 1
+        do {
+            let site = try BuildPipeline.render(options)
+            let changed = try writer.write(site.files, staticFiles: site.staticFiles)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+            log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
+            for warning in site.warnings { log(warning.description) }
+            await hub.publish(.built(version: version))
+        } catch let failure as BuildFailure {
+            log("Build failed (\(reason)); still serving the last good site:")
+            for diagnostic in failure.diagnostics { log("  \(diagnostic.description)") }
+            await hub.publish(.failed(version: version, diagnostics: failure.diagnostics))
+        } catch {
+            log("Could not write the preview: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Each connected page gets the hub's stream of states.
+struct LiveSocket: WSMessageHandler {
+    let hub: LiveReloadHub
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let states = await hub.subscribe()
+        return AsyncStream { continuation in
+            let task = Task {
+                for await message in states { continuation.yield(.text(message)) }
+                continuation.finish()
+            }
+            let reader = Task {
+                for await _ in client {}
+                task.cancel()
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel(); reader.cancel() }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import PortraitCore
+@testable import PortraitPreview
+
+@Suite struct CheckRuleTests {
+    @Test func readabilityGradesPlainAndDenseText() {
+        let plain = Readability.grade(of: "We read books. We play games. We help our friends. We like school.")
+        let dense = Readability.grade(of: "Transdisciplinary competencies necessitate comprehensive institutional collaboration, systematically integrating multidimensional evaluative frameworks.")
+        #expect(plain.grade < 3)
+        #expect(dense.grade > 16)
+        #expect(Readability.syllableCount("communication") == 5)
+        #expect(Readability.syllableCount("make") == 1)
+    }
+
+    @Test func readabilityWarnsAboveTheConfiguredTarget() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        scratch.write("content/pages/dense.md", "---\ntitle: Dense\n---\n" + String(repeating: "Institutional accountability frameworks necessitate comprehensive multidimensional organizational considerations. ", count: 6))
+        let report = BuildPipeline.check(.relative(to: scratch))
+        let warning = report.diagnostics.first { $0.message.hasPrefix("Dense reads at grade") }
+        #expect(warning?.location == SourceLocation(file: "content/pages/dense.md", line: 1, column: 1))
+        #expect(warning?.message.hasSuffix("above the grade 8 target") == true)
+        #expect(report.readability.contains { $0.title == "Dense" })
+
+        let config = scratch.path("content/portrait.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "reading_level_target: 60\n").write(to: config, atomically: false, encoding: .utf8)
+        #expect(!BuildPipeline.check(.relative(to: scratch)).diagnostics.contains { $0.message.hasPrefix("Dense reads") })
+    }
+
+    @Test func brokenAnchorInContentIsAnError() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        scratch.write("content/pages/links.md", "---\ntitle: Links\n---\nSee [the answer](../faq.md#no-such-question).\n")
+        let report = BuildPipeline.check(.relative(to: scratch))
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "content/pages/links.md:1:1: page /links/ links to \"/faq/#no-such-question\", but that page has no anchor \"#no-such-question\" — check the link's spelling, or the heading it points to",
+        ])
+    }
+
+    @Test func newCompetencyStubsEverySpanAsTodosThatCheckReports() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        let config = try ContentLoader(root: scratch.path("content"), displayRoot: "content").loadConfig()
+        let file = try Scaffold.newCompetency(named: "Global citizenship", config: config, content: scratch.path("content"))
+        #expect(file.lastPathComponent == "global-citizenship.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("  k-2:") && text.contains("  3-5:"))
+        #expect(text.contains("      emerging: \"TODO") && text.contains("      proficient: \"TODO"))
+        let report = BuildPipeline.check(.relative(to: scratch))
+        #expect(!report.diagnostics.hasErrors)
+        #expect(report.diagnostics.contains { $0.description == "content/competencies/global-citizenship.md:1:1: warning: Global citizenship still has 15 TODO placeholders — replace each TODO with real text before publishing" })
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newCompetency(named: "Global Citizenship", config: config, content: scratch.path("content")) }
+    }
+
+    @Test func initCreatesAPortraitThatBuildsAtOnce() throws {
+        let scratch = ScratchDirectory()
+        let files = try Scaffold.initialize(at: scratch.url)
+        #expect(files.contains("content/competencies/communication.md"))
+        let report = try BuildPipeline.build(.relative(to: scratch))
+        #expect(report.warnings.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("site/competencies/communication/9-12/index.html").path))
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.initialize(at: scratch.url) }
+    }
+}
+
+@Suite struct PreviewTests {
+    @Test func resolvesOnlyFilesInsideTheSite() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("site/index.html", "home")
+        scratch.write("site/faq/index.html", "faq")
+        scratch.write("secret.txt", "secret")
+        let root = scratch.path("site")
+        #expect(SiteFileHandler.resolve(rawPath: "/", in: root)?.lastPathComponent == "index.html")
+        #expect(SiteFileHandler.resolve(rawPath: "/faq/", in: root)?.path.hasSuffix("faq/index.html") == true)
+        for attack in ["/../secret.txt", "/%2e%2e/secret.txt", "/%252e%252e/secret.txt", "/faq/..%2f..%2fsecret.txt",
+                       "/..%5csecret.txt", "/faq/%00", "/./index.html", "/missing.html"] {
+            #expect(SiteFileHandler.resolve(rawPath: attack, in: root) == nil, "\(attack)")
+        }
+        try FileManager.default.createSymbolicLink(at: scratch.path("site/link.txt"), withDestinationURL: scratch.path("secret.txt"))
+        #expect(SiteFileHandler.resolve(rawPath: "/link.txt", in: root) == nil)
+    }
+
+    @Test func incrementalWriterTouchesOnlyChangedFiles() throws {
+        let scratch = ScratchDirectory()
+        var writer = IncrementalWriter(output: scratch.path("out"))
+        let first = try writer.write([OutputFile(path: "a.html", text: "A"), OutputFile(path: "b/index.html", text: "B")])
+        #expect(first.sorted() == ["a.html", "b/index.html"])
+        let second = try writer.write([OutputFile(path: "a.html", text: "A2"), OutputFile(path: "b/index.html", text: "B")])
+        #expect(second == ["a.html"])
+        let third = try writer.write([OutputFile(path: "a.html", text: "A2")])
+        #expect(third == ["b/index.html"])
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out/b/index.html").path))
+    }
+
+    @Test func errorStateCarriesFileLineAndColumnForTheOverlay() throws {
+        let state = PreviewState.failed(version: 3, diagnostics: [
+            .error(at: SourceLocation(file: "content/faq.md", line: 4, column: 2), "bad", suggestion: "fix it"),
+            .warning(at: nil, "ignored"),
+        ])
+        let object = try JSONSerialization.jsonObject(with: Data(state.message.utf8)) as? [String: Any]
+        let errors = object?["errors"] as? [[String: Any]]
+        #expect(object?["type"] as? String == "error")
+        #expect(errors?.count == 1)
+        #expect(errors?.first?["file"] as? String == "content/faq.md")
+        #expect(errors?.first?["line"] as? Int == 4 && errors?.first?["column"] as? Int == 2)
+    }
+}
