@@ -61,10 +61,11 @@ public enum BuildPipeline {
         let graph = PageGraph.build(validated)
         // 4. Render: Markdown and templates, in memory.
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
-        let rendered = try SiteRenderer.render(validated, graph: graph, theme: theme)
+        var files: [OutputFile] = []
+        let renderWarnings = try SiteRenderer.render(validated, graph: graph, theme: theme) { files.append($0) }
         let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
-        return RenderedSite(content: validated, graph: graph, files: rendered.files, staticFiles: staticFiles,
-                            warnings: loaded.warnings + validationWarnings + rendered.warnings)
+        return RenderedSite(content: validated, graph: graph, files: files, staticFiles: staticFiles,
+                            warnings: loaded.warnings + validationWarnings + renderWarnings)
     }
 
     /// Everything `build` checks, plus reading levels, without writing anything.
@@ -79,17 +80,61 @@ public enum BuildPipeline {
         }
     }
 
+    /// The same stages as `render`, but pages stream from the render stage into a staging folder beside
+    /// the output, so memory stays flat on large sites. The live output is replaced only after every
+    /// stage, link checks included, has passed; on any failure the staging folder is deleted.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date()
+        let trace = StageTrace()
+        defer { trace.mark("done") }
         try OutputGuard.check(options)
-        let site = try render(options)
-        // 5. Write: into a staging folder, swapped in whole.
+        // 1–3. Load, validate and build the page graph: failures here stop before any file is made.
+        let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
+        var content = loaded.content
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        let (validated, validationWarnings) = try ContentValidator.validate(content)
+        let graph = PageGraph.build(validated)
+        trace.mark("load, validate, graph")
+        let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
+        // 4. Render, streaming into staging.
+        let staging: SiteWriter.Staging
+        do { staging = try SiteWriter(output: options.output).beginStaging() } catch {
+            throw BuildFailure([.error(at: nil, "could not prepare \(options.output.path): \(error.localizedDescription)")])
+        }
+        var files = 0
+        let renderWarnings: [Diagnostic]
         do {
-            try SiteWriter(output: options.output).write(site.files, staticFiles: site.staticFiles)
+            renderWarnings = try SiteRenderer.render(validated, graph: graph, theme: theme) { file in
+                try staging.write(file)
+                files += 1
+            }
         } catch {
+            staging.discard()
+            throw error
+        }
+        trace.mark("render and stage")
+        // 5. Write: static files, then the staging folder is swapped in whole.
+        do {
+            for path in loaded.staticFiles { try staging.copy(options.content.appendingPathComponent(path), to: path) }
+            try staging.commit()
+        } catch {
+            staging.discard()
             throw BuildFailure([.error(at: nil, "could not write the site to \(options.output.path): \(error.localizedDescription)")])
         }
-        return BuildReport(pages: site.graph.pages.count, files: site.files.count + site.staticFiles.count,
-                           warnings: site.warnings, seconds: Date().timeIntervalSince(start))
+        return BuildReport(pages: graph.pages.count, files: files + loaded.staticFiles.count,
+                           warnings: loaded.warnings + validationWarnings + renderWarnings, seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// With PORTRAIT_TRACE=1 in the environment, prints how long each stage took, for profiling.
+final class StageTrace {
+    private let enabled = ProcessInfo.processInfo.environment["PORTRAIT_TRACE"] == "1"
+    private var last = DispatchTime.now()
+
+    func mark(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, stage).utf8))
+        last = now
     }
 }

@@ -46,3 +46,18 @@ import Testing
         #expect(item?["lastChangeDateTime"] as? String == "2025-03-04T00:00:00+00:00")
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func parsesBackToTheSameValueWithSortedKeys() throws {
+        let object: [String: Any] = ["b": [1, "two", true, NSNull()], "a": ["z": "quote \" slash / tab \t", "y": [String: Any]()],
+                                     "c": "é ☑ \u{1}", "d": [Any]()]
+        let text = JSONText.pretty(object)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect((parsed?["a"] as? [String: Any])?["z"] as? String == "quote \" slash / tab \t")
+        #expect(parsed?["c"] as? String == "é ☑ \u{1}")
+        #expect((parsed as NSDictionary?)?.isEqual(to: object) == true)
+        #expect(text.hasPrefix("{\n  \"a\" : {\n    \"y\" : {},\n    \"z\" : "))
+        #expect(text.contains("\"c\" : \"é ☑ \\u0001\""))
+        #expect(text.hasSuffix("  \"d\" : []\n}\n"))
+    }
+}

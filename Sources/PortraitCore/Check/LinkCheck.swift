@@ -1,30 +1,49 @@
 /// Reads the rendered pages and reports internal links and anchors that lead nowhere, so a typo in
 /// `[see](faq.md#whyy)` or a theme link is caught before families find it.
 enum LinkCheck {
-    static func check(_ files: [OutputFile], basePath: String, sources: [String: String]) -> [Diagnostic] {
-        var ids: [String: Set<String>] = [:]
-        var pages: [(path: String, html: String)] = []
-        let existing = Set(files.map(\.path))
-        for file in files where file.path.hasSuffix(".html") {
+    /// What link checking needs to remember of a page once its HTML is gone.
+    struct PageLinks: Sendable {
+        var path: String
+        var ids: Set<String>
+        var links: Set<String>
+
+        init(_ file: OutputFile) {
+            path = file.path
             let html = String(decoding: file.bytes, as: UTF8.self)
-            ids[file.path] = attributeValues("id", in: html)
-            pages.append((file.path, html))
+            ids = attributeValues("id", in: html)
+            links = attributeValues("href", in: html).union(attributeValues("src", in: html))
         }
-        var diagnostics: [Diagnostic] = []
-        var reported = Set<String>()
-        for page in pages {
-            for link in attributeValues("href", in: page.html).union(attributeValues("src", in: page.html)).sorted() {
-                guard let problem = problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids) else { continue }
-                let key = "\(page.path) \(link)"
-                guard reported.insert(key).inserted else { continue }
-                let source = sources[page.path]
-                diagnostics.append(.error(
-                    at: source.map { SourceLocation(file: $0, line: 1, column: 1) },
-                    "page /\(page.path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
-                    suggestion: "check the link's spelling, or the heading it points to"))
+    }
+
+    struct Collector {
+        let basePath: String
+        private var pages: [PageLinks] = []
+        private var ids: [String: Set<String>] = [:]
+        private var existing = Set<String>()
+
+        init(basePath: String) { self.basePath = basePath }
+
+        mutating func add(_ page: PageLinks) {
+            existing.insert(page.path)
+            ids[page.path] = page.ids
+            pages.append(page)
+        }
+
+        mutating func addFile(_ path: String) { existing.insert(path) }
+
+        func problems(sources: [String: String]) -> [Diagnostic] {
+            var diagnostics: [Diagnostic] = []
+            for page in pages {
+                for link in page.links.sorted() {
+                    guard let problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids) else { continue }
+                    diagnostics.append(.error(
+                        at: sources[page.path].map { SourceLocation(file: $0, line: 1, column: 1) },
+                        "page /\(page.path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
+                        suggestion: "check the link's spelling, or the heading it points to"))
+                }
             }
+            return diagnostics
         }
-        return diagnostics
     }
 
     private static func problem(_ link: String, on page: String, basePath: String, existing: Set<String>, ids: [String: Set<String>]) -> String? {
@@ -48,16 +67,25 @@ enum LinkCheck {
         return nil
     }
 
-    /// Attribute values as the templates and cmark write them: name="value".
+    /// Attribute values as the templates and cmark write them: name="value". Scans bytes once;
+    /// searching Substrings repeatedly was quadratic on long pages.
     static func attributeValues(_ name: String, in html: String) -> Set<String> {
         var values = Set<String>()
-        let marker = " \(name)=\""
-        var rest = html[...]
-        while let range = rest.range(of: marker) {
-            let start = range.upperBound
-            guard let end = rest[start...].firstIndex(of: "\"") else { break }
-            values.insert(String(rest[start..<end]))
-            rest = rest[end...]
+        let marker = Array(" \(name)=\"".utf8)
+        var bytes = Array(html.utf8)
+        bytes.append(0)
+        let count = bytes.count - 1
+        var index = 0
+        while index + marker.count <= count {
+            if bytes[index] == marker[0] && Array(bytes[index..<(index + marker.count)]) == marker {
+                let start = index + marker.count
+                var end = start
+                while end < count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                values.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                index = end
+            } else {
+                index += 1
+            }
         }
         return values
     }

@@ -124,7 +124,4 @@ struct CASEPackage {
 }
 
 /// Pretty, key-sorted JSON so two builds give identical bytes and diffs stay readable.
-func json(_ object: Any) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
-}
+func json(_ object: Any) -> String { JSONText.pretty(object) }

@@ -1,6 +1,7 @@
 /// Builds the values each template sees. Keys are snake_case; keys ending in `_html` hold rendered
 /// Markdown and are the only ones templates may print unescaped.
-struct PageContext {
+/// Its dictionaries are built once in init and only read afterwards, so sharing it across threads is safe.
+struct PageContext: @unchecked Sendable {
     /// Every key a context can hold, including ones that only appear when optional content exists
     /// (contact details, connections), so template checks do not depend on which content a site has.
     static let vocabulary: Set<String> = [

@@ -15,38 +15,60 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Stage 4: renders every page of the graph through the theme, in memory. Nothing touches disk here.
+/// Stage 4: renders every page of the graph through the theme. Pages are rendered in parallel
+/// batches and handed to `emit` as they are made, so a large site never sits in memory whole.
 public enum SiteRenderer {
+    static let batchSize = 256
+
     public static func render(
-        _ content: PortraitContent, graph: PageGraph, theme: Theme
-    ) throws(BuildFailure) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        _ content: PortraitContent, graph: PageGraph, theme: Theme, emit: (OutputFile) throws -> Void
+    ) throws(BuildFailure) -> [Diagnostic] {
         let (markdown, markdownDiagnostics) = RenderedMarkdown.render(content, graph: graph)
         var diagnostics = markdownDiagnostics
-        let builder = PageContext(content: content, graph: graph, markdown: markdown)
-        let contexts = graph.pages.map { builder.context(for: $0) }
-
-        var knownKeys = PageContext.vocabulary
-        for context in contexts { KeyCollector.collect(context, into: &knownKeys) }
-        diagnostics += TemplateLint.check(theme, knownKeys: knownKeys)
+        diagnostics += TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
         for kind in Set(graph.pages.map(\.kind)) where theme.templates[kind.template] == nil {
             diagnostics.append(.error(at: nil, "the theme has no template \"\(kind.template).mustache\"",
                                       suggestion: "add it to the templates folder"))
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
+        let builder = PageContext(content: content, graph: graph, markdown: markdown)
         let library = theme.library
-        let pages = ParallelMap.map(Array(zip(graph.pages, contexts.map(ContextBox.init)))) { page, box in
-            OutputFile(path: page.outputPath, text: library.render(box.value, withTemplate: page.kind.template) ?? "")
+        var links = LinkCheck.Collector(basePath: builder.urls.basePath)
+        do {
+            for start in stride(from: 0, to: graph.pages.count, by: batchSize) {
+                let batch = Array(graph.pages[start..<min(start + batchSize, graph.pages.count)])
+                let rendered = ParallelMap.map(batch) { page -> (OutputFile, LinkCheck.PageLinks) in
+                    let html = library.render(builder.context(for: page), withTemplate: page.kind.template) ?? ""
+                    let file = OutputFile(path: page.outputPath, text: html)
+                    return (file, LinkCheck.PageLinks(file))
+                }
+                for (file, pageLinks) in rendered {
+                    try emit(file)
+                    links.add(pageLinks)
+                }
+            }
+            let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
+            // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
+            let machineFiles = ParallelMap.map([0, 1, 2]) { part -> [OutputFile] in
+                switch part {
+                case 0: return SiteIndexFiles.files(content, graph: graph, markdown: markdown, urls: builder.urls)
+                case 1: return CASEPackage(content: content, urls: builder.urls).files()
+                default: return [PortraitJSON(content: content, graph: graph, markdown: markdown, urls: builder.urls).file()]
+                }
+            }.flatMap { $0 }
+            for file in assets + machineFiles {
+                try emit(file)
+                links.addFile(file.path)
+            }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure([.error(at: nil, "could not write the site: \(error.localizedDescription)")])
         }
-        let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
-        let indexes = SiteIndexFiles.files(content, graph: graph, markdown: markdown, urls: builder.urls)
-        // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
-        let exports = CASEPackage(content: content, urls: builder.urls).files()
-            + [PortraitJSON(content: content, graph: graph, markdown: markdown, urls: builder.urls).file()]
-        let files = pages + assets + indexes + exports
-        let linkProblems = LinkCheck.check(files, basePath: builder.urls.basePath, sources: sourceFiles(content, graph: graph))
+        let linkProblems = links.problems(sources: sourceFiles(content, graph: graph))
         if linkProblems.hasErrors { throw BuildFailure(diagnostics + linkProblems) }
-        return (files, diagnostics)
+        return diagnostics
     }
 
     /// Which content file each page comes from, so a broken link is reported against the file to fix.
@@ -64,11 +86,6 @@ public enum SiteRenderer {
         }
         return sources
     }
-}
-
-/// Contexts are plain dictionaries of value types, built once and only read while rendering.
-private struct ContextBox: @unchecked Sendable {
-    let value: [String: Any]
 }
 
 enum KeyCollector {

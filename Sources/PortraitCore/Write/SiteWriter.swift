@@ -1,7 +1,7 @@
 import Foundation
 
-/// Stage 5: writes the rendered files into a fresh folder beside the output, then swaps it into place,
-/// so a failed or killed build never leaves a half-written site where the old one was.
+/// Stage 5: files go into a fresh staging folder beside the output, which is then swapped into place
+/// in one step, so a failed or killed build never leaves a half-written site where the old one was.
 public struct SiteWriter: Sendable {
     public var output: URL
     /// Marks a folder this tool created, so it may replace it without asking.
@@ -13,55 +13,27 @@ public struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
+    /// Writes everything at once; for callers that already hold the whole site.
     public func write(_ files: [OutputFile], staticFiles: [(source: URL, path: String)] = []) throws {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent)
-
-        let staging = parent.appendingPathComponent("\(Self.stagingPrefix)\(output.lastPathComponent)-\(getpid())")
-        try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = try beginStaging()
         do {
-            var directories = Set<String>()
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let directory = url.deletingLastPathComponent().path
-                if directories.insert(directory).inserted {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
-                guard fileManager.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
-            }
-            for item in staticFiles {
-                let url = staging.appendingPathComponent(item.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fileManager.copyItem(at: item.source, to: url)
-            }
-            fileManager.createFile(atPath: staging.appendingPathComponent(Self.markerFile).path, contents: Data())
-            try swapIntoPlace(staging)
+            for file in files { try staging.write(file) }
+            for item in staticFiles { try staging.copy(item.source, to: item.path) }
+            try staging.commit()
         } catch {
-            try? fileManager.removeItem(at: staging)
+            staging.discard()
             throw error
         }
     }
 
-    private func swapIntoPlace(_ staging: URL) throws {
-        if FileManager.default.fileExists(atPath: output.path) {
-            // Exchanging the two names is one atomic step: readers see the old site or the new one, never neither.
-            if PathExchange.exchange(staging.path, output.path) {
-                try? FileManager.default.removeItem(at: staging)
-                return
-            }
-            let retired = output.deletingLastPathComponent()
-                .appendingPathComponent("\(Self.retiredPrefix)\(output.lastPathComponent)-\(getpid())")
-            try FileManager.default.moveItem(at: output, to: retired)
-            try FileManager.default.moveItem(at: staging, to: output)
-            try? FileManager.default.removeItem(at: retired)
-        } else {
-            try FileManager.default.moveItem(at: staging, to: output)
-        }
+    public func beginStaging() throws -> Staging {
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers(in: parent)
+        let folder = parent.appendingPathComponent("\(Self.stagingPrefix)\(output.lastPathComponent)-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return Staging(folder: folder, output: output)
     }
 
     /// A build killed part-way leaves its staging folder; the next build clears it.
@@ -70,6 +42,69 @@ public struct SiteWriter: Sendable {
         for name in names where name.hasPrefix(Self.stagingPrefix + output.lastPathComponent + "-")
             || name.hasPrefix(Self.retiredPrefix + output.lastPathComponent + "-") {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// The folder a build writes into before it becomes the site.
+    public final class Staging: @unchecked Sendable {
+        let folder: URL
+        let output: URL
+        private var directories = Set<String>()
+
+        init(folder: URL, output: URL) {
+            self.folder = folder
+            self.output = output
+        }
+
+        public func write(_ file: OutputFile) throws {
+            let url = folder.appendingPathComponent(file.path)
+            let directory = url.deletingLastPathComponent().path
+            if directories.insert(directory).inserted {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            // An unchanged file is hard-linked from the live site instead of written again: no new inode,
+            // no data written, and the old site stays intact until the swap.
+            let live = output.appendingPathComponent(file.path).path
+            if Self.hasSameBytes(live, file.bytes), link(live, url.path) == 0 { return }
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(file.bytes)) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        }
+
+        static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+            guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+            defer { try? handle.close() }
+            return (try? handle.readToEnd()).map { $0.elementsEqual(bytes) } ?? false
+        }
+
+        public func copy(_ source: URL, to path: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: url)
+        }
+
+        public func discard() {
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        public func commit() throws {
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(SiteWriter.markerFile).path, contents: Data())
+            guard FileManager.default.fileExists(atPath: output.path) else {
+                try FileManager.default.moveItem(at: folder, to: output)
+                return
+            }
+            // Exchanging the two names is one atomic step: readers see the old site or the new one, never neither.
+            if PathExchange.exchange(folder.path, output.path) {
+                try? FileManager.default.removeItem(at: folder)
+                return
+            }
+            let retired = output.deletingLastPathComponent()
+                .appendingPathComponent("\(SiteWriter.retiredPrefix)\(output.lastPathComponent)-\(getpid())")
+            try FileManager.default.moveItem(at: output, to: retired)
+            try FileManager.default.moveItem(at: folder, to: output)
+            try? FileManager.default.removeItem(at: retired)
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Writes JSON from dictionaries and arrays with keys sorted and two-space indentation, byte for byte
+/// the same on every run. Hand-written because Foundation's sorted-key writer dominated large builds.
+enum JSONText {
+    static func pretty(_ value: Any) -> String {
+        var output = ""
+        output.reserveCapacity(4096)
+        write(value, indent: 0, into: &output)
+        output.append("\n")
+        return output
+    }
+
+    private static func write(_ value: Any, indent: Int, into output: inout String) {
+        switch value {
+        case let text as String: string(text, into: &output)
+        case let flag as Bool: output.append(flag ? "true" : "false")
+        case let number as Int: output.append(String(number))
+        case let number as Double: output.append(number.rounded() == number ? String(Int(number)) : String(number))
+        case is NSNull: output.append("null")
+        case let object as [String: Any]:
+            if object.isEmpty { output.append("{}"); return }
+            output.append("{\n")
+            let inner = String(repeating: " ", count: indent + 2)
+            for (index, key) in object.keys.sorted().enumerated() {
+                output.append(inner)
+                string(key, into: &output)
+                output.append(" : ")
+                write(object[key]!, indent: indent + 2, into: &output)
+                output.append(index == object.count - 1 ? "\n" : ",\n")
+            }
+            output.append(String(repeating: " ", count: indent) + "}")
+        case let array as [Any]:
+            if array.isEmpty { output.append("[]"); return }
+            output.append("[\n")
+            let inner = String(repeating: " ", count: indent + 2)
+            for (index, element) in array.enumerated() {
+                output.append(inner)
+                write(element, indent: indent + 2, into: &output)
+                output.append(index == array.count - 1 ? "\n" : ",\n")
+            }
+            output.append(String(repeating: " ", count: indent) + "]")
+        default:
+            string(String(describing: value), into: &output)
+        }
+    }
+
+    private static func string(_ text: String, into output: inout String) {
+        output.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case "\u{08}": output.append("\\b")
+            case "\u{0C}": output.append("\\f")
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output.append("\"")
+    }
+}

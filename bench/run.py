@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Benchmarks portrait against Hugo on the same synthetic Portrait, in one run, alternating the two.
+
+  bench/run.py [--sizes small,large] [--runs 5] [--growth] [--serve]
+
+For each size it prints median wall time, CPU time (user + system) and peak RSS from /usr/bin/time -v,
+pages per second, and portrait's figures as a ratio to Hugo's from the same run."""
+import argparse
+import os
+import pathlib
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+SIZES = {
+    "small": dict(competencies=8, span_count=4, faqs=10, pages=5),
+    "medium": dict(competencies=100, span_count=10, faqs=50, pages=20),
+    "large": dict(competencies=500, span_count=20, faqs=200, pages=100),
+}
+GROWTH = [dict(competencies=n, span_count=10, faqs=20, pages=10) for n in (50, 100, 200)]
+
+
+def timed(command, cwd=None):
+    """Runs command under GNU time; returns (wall s, cpu s, peak RSS MiB, stdout)."""
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    text = result.stderr
+
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.+)", text).group(1).strip()
+    clock = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+    wall = sum(float(part) * 60 ** index for index, part in enumerate(reversed(clock)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall, cpu, rss, result.stdout
+
+
+def count_pages(directory):
+    return sum(1 for _ in pathlib.Path(directory).rglob("*.html"))
+
+
+def measure(size_name, parameters, runs, work, binary, hugo):
+    content, hugo_site = work / f"{size_name}-content", work / f"{size_name}-hugo"
+    records, page_records, span_list = generate.generate(str(content), **parameters)
+    generate.hugo(str(hugo_site), records, page_records, span_list)
+    results = {"portrait": [], "hugo": []}
+    for run in range(runs):  # alternate so machine noise hits both tools alike
+        out = work / f"{size_name}-portrait-out"
+        results["portrait"].append(timed([str(binary), "build", "--content", str(content), "--output", str(out), "--force"]))
+        hugo_out = work / f"{size_name}-hugo-out"
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        results["hugo"].append(timed([hugo, "--quiet", "-d", str(hugo_out)], cwd=hugo_site))
+    pages = {"portrait": count_pages(work / f"{size_name}-portrait-out"), "hugo": count_pages(work / f"{size_name}-hugo-out")}
+    summary = {}
+    for tool, samples in results.items():
+        wall = statistics.median(s[0] for s in samples)
+        cpu = statistics.median(s[1] for s in samples)
+        rss = max(s[2] for s in samples)
+        summary[tool] = dict(wall=wall, cpu=cpu, rss=rss, pages=pages[tool], pps=pages[tool] / wall if wall else 0)
+    return summary
+
+
+def serve_latency(work, binary, size_name, parameters, edits=5):
+    """Milliseconds from saving one competency to its rebuilt page being on disk, through `portrait serve`."""
+    content = work / f"{size_name}-content"
+    if not content.exists():
+        generate.generate(str(content), **parameters)
+    port = 40000 + os.getpid() % 20000
+    process = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in process.stdout:
+            if "Serving" in line:
+                break
+        page = pathlib.Path(tempfile.gettempdir()) / f"portrait-preview-{process.pid}" / "competencies" / "competency-0001" / "index.html"
+        source = content / "competencies" / "competency-0001.md"
+        original = source.read_text()
+        samples = []
+        for edit in range(edits):
+            marker = f"Edited {edit} {time.time_ns()}"
+            started = time.perf_counter()
+            source.write_text(original.replace("title: Competency 1\n", f"title: {marker}\n", 1))
+            while marker not in page.read_text(errors="ignore"):
+                time.sleep(0.001)
+            samples.append((time.perf_counter() - started) * 1000)
+            time.sleep(0.3)
+        source.write_text(original)
+        return statistics.median(samples)
+    finally:
+        process.send_signal(2)
+        process.wait(timeout=30)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="small,medium")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--growth", action="store_true")
+    parser.add_argument("--serve", action="store_true")
+    arguments = parser.parse_args()
+    hugo = shutil.which("hugo")
+    if not hugo:
+        sys.exit("hugo is not installed: apt-get install hugo")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "portrait"], cwd=REPO, check=True, capture_output=True)
+    binary = REPO / ".build" / "release" / "portrait"
+    hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"# {time.strftime('%Y-%m-%d')} · {platform.machine()} · {os.cpu_count()} cores · Hugo {hugo_version}")
+    work = pathlib.Path(tempfile.mkdtemp(prefix="portrait-bench-"))
+    try:
+        print("| size | tool | pages | median wall | CPU | peak RSS | pages/s | wall vs Hugo | pages/s vs Hugo | RSS vs Hugo |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for size_name in arguments.sizes.split(","):
+            runs = arguments.runs if size_name == "small" else max(1, arguments.runs // 2)
+            result = measure(size_name, SIZES[size_name], runs, work, binary, hugo)
+            ours, theirs = result["portrait"], result["hugo"]
+            for tool, row in result.items():
+                ratios = ("", "", "") if tool == "hugo" else (
+                    f"{ours['wall'] / theirs['wall']:.2f}×", f"{ours['pps'] / theirs['pps']:.2f}×", f"{ours['rss'] / theirs['rss']:.2f}×")
+                print(f"| {size_name} | {tool} | {row['pages']} | {row['wall'] * 1000:.0f} ms | {row['cpu']:.2f} s | "
+                      f"{row['rss']:.0f} MiB | {row['pps']:.0f} | {' | '.join(ratios)} |", flush=True)
+        if arguments.growth:
+            print("\n| competencies × 10 spans | portrait pages | wall | ms per page |")
+            print("| ---: | ---: | ---: | ---: |")
+            for parameters in GROWTH:
+                result = measure(f"growth-{parameters['competencies']}", parameters, 1, work, binary, hugo)["portrait"]
+                print(f"| {parameters['competencies']} | {result['pages']} | {result['wall'] * 1000:.0f} ms | "
+                      f"{result['wall'] * 1000 / result['pages']:.2f} |", flush=True)
+        if arguments.serve:
+            for size_name in arguments.sizes.split(","):
+                latency = serve_latency(work, binary, size_name, SIZES[size_name])
+                print(f"\nserve, {size_name}: {latency:.0f} ms from saving one competency to its rebuilt page on disk (median of 5)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
