@@ -57,7 +57,7 @@ def measure(size_name, parameters, runs, work, binary, hugo):
     results = {"portrait": [], "hugo": []}
     for run in range(runs):  # alternate so machine noise hits both tools alike
         out = work / f"{size_name}-portrait-out"
-        results["portrait"].append(timed([str(binary), "build", "--content", str(content), "--output", str(out), "--force"]))
+        results["portrait"].append(timed([str(binary), "build", "--content", str(content), "--output", str(out), "--force"], cwd=work))
         hugo_out = work / f"{size_name}-hugo-out"
         shutil.rmtree(hugo_out, ignore_errors=True)
         results["hugo"].append(timed([hugo, "--quiet", "-d", str(hugo_out)], cwd=hugo_site))
@@ -77,7 +77,7 @@ def serve_latency(work, binary, size_name, parameters, edits=5):
     if not content.exists():
         generate.generate(str(content), **parameters)
     port = 40000 + os.getpid() % 20000
-    process = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)],
+    process = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)], cwd=work,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         for line in process.stdout:

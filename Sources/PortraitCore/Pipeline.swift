@@ -32,12 +32,15 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
     public var staticFiles: [(source: URL, path: String)]
     public var warnings: [Diagnostic]
+    /// Pages in every language.
+    public var pageCount: Int
 }
 
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var readability: [Readability.PageScore]
     public var pages: Int
+    public var translations: [TranslationReport.Completeness]
 }
 
 public struct BuildReport: Sendable {
@@ -62,10 +65,12 @@ public enum BuildPipeline {
         // 4. Render: Markdown and templates, in memory.
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
         var files: [OutputFile] = []
-        let renderWarnings = try SiteRenderer.render(validated, graph: graph, theme: theme) { files.append($0) }
+        let rendered = try SiteRenderer.render(validated, theme: theme) { files.append($0) }
         let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
+        let stringWarnings = TranslationReport.stringWarnings(validated, theme: theme)
         return RenderedSite(content: validated, graph: graph, files: files, staticFiles: staticFiles,
-                            warnings: loaded.warnings + validationWarnings + renderWarnings)
+                            warnings: loaded.warnings + validationWarnings + stringWarnings + rendered.warnings,
+                            pageCount: rendered.pageCount)
     }
 
     /// Everything `build` checks, plus reading levels, without writing anything.
@@ -74,9 +79,9 @@ public enum BuildPipeline {
             let site = try render(options)
             let readability = Readability.check(site.content, target: Double(site.content.config.readingLevelTarget))
             return CheckReport(diagnostics: site.warnings + readability.warnings, readability: readability.scores,
-                               pages: site.graph.pages.count)
+                               pages: site.pageCount, translations: TranslationReport.completeness(site.content))
         } catch {
-            return CheckReport(diagnostics: error.diagnostics, readability: [], pages: 0)
+            return CheckReport(diagnostics: error.diagnostics, readability: [], pages: 0, translations: [])
         }
     }
 
@@ -102,9 +107,9 @@ public enum BuildPipeline {
             throw BuildFailure([.error(at: nil, "could not prepare \(options.output.path): \(error.localizedDescription)")])
         }
         var files = 0
-        let renderWarnings: [Diagnostic]
+        let rendered: SiteRenderer.Result
         do {
-            renderWarnings = try SiteRenderer.render(validated, graph: graph, theme: theme) { file in
+            rendered = try SiteRenderer.render(validated, theme: theme) { file in
                 try staging.write(file)
                 files += 1
             }
@@ -121,8 +126,10 @@ public enum BuildPipeline {
             staging.discard()
             throw BuildFailure([.error(at: nil, "could not write the site to \(options.output.path): \(error.localizedDescription)")])
         }
-        return BuildReport(pages: graph.pages.count, files: files + loaded.staticFiles.count,
-                           warnings: loaded.warnings + validationWarnings + renderWarnings, seconds: Date().timeIntervalSince(start))
+        return BuildReport(pages: rendered.pageCount, files: files + loaded.staticFiles.count,
+                           warnings: loaded.warnings + validationWarnings + TranslationReport.stringWarnings(validated, theme: theme)
+                               + rendered.warnings,
+                           seconds: Date().timeIntervalSince(start))
     }
 }
 

@@ -13,7 +13,8 @@
   function show(entries, query) {
     results.textContent = "";
     var heading = document.createElement("h2");
-    heading.textContent = entries.length + (entries.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    var label = results.getAttribute(entries.length === 1 ? "data-result-one" : "data-result-many") || "results for";
+    heading.textContent = entries.length + " " + label + " \u201c" + query + "\u201d";
     results.appendChild(heading);
     var list = document.createElement("ul");
     list.className = "search-results";

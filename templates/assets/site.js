@@ -8,15 +8,17 @@
     if (!source) return;
     button.hidden = false;
     button.addEventListener("click", function () {
+      var copiedText = button.getAttribute("data-copied") || "Copied.";
+      var byHandText = button.getAttribute("data-copy-by-hand") || "Press Ctrl+C to copy.";
       function done(message) { if (status) status.textContent = message; }
       source.select();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(source.value).then(function () { done("Copied. Paste it into your page."); },
-          function () { done("Press Ctrl+C (or ⌘C) to copy the selected code."); });
+        navigator.clipboard.writeText(source.value).then(function () { done(copiedText); },
+          function () { done(byHandText); });
       } else {
         var copied = false;
         try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-        done(copied ? "Copied. Paste it into your page." : "Press Ctrl+C (or ⌘C) to copy the selected code.");
+        done(copied ? copiedText : byHandText);
       }
     });
   });

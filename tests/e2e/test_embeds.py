@@ -152,12 +152,12 @@ def test_host_script_ignores_messages_from_other_origins_and_clamps(host, browse
 
 def test_embed_pages_have_no_axe_violations_and_no_navigation(portrait, browser):
     nginx, site = portrait
-    embeds = [path for path, _ in html_pages(site) if path.startswith("/embed/")]
-    assert len(embeds) == 25
+    embeds = [path for path, _ in html_pages(site) if "/embed/" in path]
+    assert len(embeds) == 50
     for path in embeds:
         assert axe_violations(browser, nginx.url(path)) == [], path
         assert browser.find_elements(By.ID, "site-nav") == []
-        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == ("es" if path.startswith("/es/") else "en")
 
 
 def test_embeds_may_be_framed_by_any_origin_and_full_pages_only_by_the_site(portrait):
@@ -172,8 +172,8 @@ def test_embeds_may_be_framed_by_any_origin_and_full_pages_only_by_the_site(port
 
 def test_every_oembed_file_has_the_required_rich_fields(portrait):
     _, site = portrait
-    files = sorted((site / "oembed").rglob("*.json"))
-    assert len(files) == 25
+    files = sorted((site / "oembed").rglob("*.json")) + sorted((site / "es" / "oembed").rglob("*.json"))
+    assert len(files) == 50
     for file in files:
         data = json.loads(file.read_text())
         assert OEMBED_REQUIRED <= data.keys(), file

@@ -23,10 +23,11 @@ def test_every_page_has_no_axe_violations(server, browser, page_path):
 
 def test_every_page_has_lang_title_canonical_and_open_graph(server, browser, page_path):
     browser.get(server.url(page_path))
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == ("es" if page_path.startswith("/es/") else "en")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "ltr"
     assert browser.title.strip()
     assert browser.find_element(By.CSS_SELECTOR, "link[rel=canonical]").get_attribute("href").startswith("https://")
-    if not page_path.startswith("/embed/"):  # an embed's canonical page carries the sharing metadata
+    if "/embed/" not in page_path:  # an embed's canonical page carries the sharing metadata
         assert browser.find_element(By.CSS_SELECTOR, "meta[property='og:title']").get_attribute("content")
 
 

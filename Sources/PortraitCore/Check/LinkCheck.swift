@@ -20,6 +20,9 @@ enum LinkCheck {
         private var pages: [PageLinks] = []
         private var ids: [String: Set<String>] = [:]
         private var existing = Set<String>()
+        private var sources: [String: String] = [:]
+
+        mutating func setSource(_ file: String, for path: String) { sources[path] = file }
 
         init(basePath: String) { self.basePath = basePath }
 
@@ -31,7 +34,7 @@ enum LinkCheck {
 
         mutating func addFile(_ path: String) { existing.insert(path) }
 
-        func problems(sources: [String: String]) -> [Diagnostic] {
+        func problems() -> [Diagnostic] {
             var diagnostics: [Diagnostic] = []
             for page in pages {
                 for link in page.links.sorted() {

@@ -18,8 +18,13 @@ public enum PageKind: String, Sendable, CaseIterable {
 /// One page of the site: where it lives and what it shows, before any HTML exists.
 public struct SitePage: Sendable {
     public var kind: PageKind
-    /// Site path without the base path, always starting and ending with "/" ("/competencies/communication/").
+    /// Site path without the base path, always starting and ending with "/" ("/es/competencies/communication/").
     public var path: String
+    /// The same page's path in the default language ("/competencies/communication/"): the key that
+    /// links a page to its translations.
+    public var localPath: String = ""
+    /// "" for the default language, "/es" for Spanish.
+    public var prefix: String = ""
     public var title: String
     public var competency: Int?
     public var span: Int?
@@ -33,7 +38,7 @@ public struct SitePage: Sendable {
 
     /// "competencies/communication/index.html"; the 404 page is a file of its own at the root.
     public var outputPath: String {
-        kind == .notFound ? "404.html" : String(path.dropFirst()) + "index.html"
+        kind == .notFound ? String("\(prefix)/404.html".dropFirst()) : String(path.dropFirst()) + "index.html"
     }
 }
 
@@ -43,15 +48,48 @@ public struct PageGraph: Sendable {
     /// Content file as shown in messages ("content/faq.md") → site path.
     public var pathsByFile: [String: String]
 
-    public static func build(_ content: PortraitContent) -> PageGraph {
+    /// `strings` are the interface texts of the page's language; `prefix` is "" or "/<code>".
+    /// `alsoFiles` maps more content files (the other language's copy of each file) to the same pages.
+    public static func build(_ content: PortraitContent, strings: InterfaceStrings = .english, prefix: String = "",
+                             contentRoots: [String] = []) -> PageGraph {
+        var graph = buildLocal(content, strings: strings)
+        guard !prefix.isEmpty || !contentRoots.isEmpty else {
+            for index in graph.pages.indices { graph.pages[index].localPath = graph.pages[index].path }
+            return graph
+        }
+        for index in graph.pages.indices {
+            var page = graph.pages[index]
+            page.localPath = page.path
+            page.prefix = prefix
+            page.path = prefix + page.path
+            page.breadcrumbs = page.breadcrumbs.map { .init(title: $0.title, path: prefix + $0.path) }
+            graph.pages[index] = page
+        }
+        var paths: [String: String] = [:]
+        for (file, path) in graph.pathsByFile { paths[file] = prefix + path }
+        // Links written in either language's copy of a file reach this language's page.
+        for root in contentRoots {
+            paths["\(root)/index.md"] = prefix + "/"
+            paths["\(root)/faq.md"] = prefix + "/faq/"
+            for competency in content.competencies { paths["\(root)/competencies/\(competency.slug).md"] = prefix + "/competencies/\(competency.slug)/" }
+            for page in content.pages {
+                paths["\(root)/\(page.slug).md"] = prefix + "/\(page.slug)/"
+                paths["\(root)/pages/\(page.slug).md"] = prefix + "/\(page.slug)/"
+            }
+        }
+        graph.pathsByFile = paths
+        return graph
+    }
+
+    private static func buildLocal(_ content: PortraitContent, strings: InterfaceStrings) -> PageGraph {
         var pages: [SitePage] = []
         var pathsByFile: [String: String] = [:]
-        let home = SitePage.Crumb(title: "Home", path: "/")
-        let allCompetencies = SitePage.Crumb(title: "Competencies", path: "/competencies/")
+        let home = SitePage.Crumb(title: strings["home"], path: "/")
+        let allCompetencies = SitePage.Crumb(title: strings["competencies"], path: "/competencies/")
 
         pages.append(SitePage(kind: .home, path: "/", title: content.config.title, breadcrumbs: []))
         if let file = content.home?.file { pathsByFile[file] = "/" }
-        pages.append(SitePage(kind: .competencies, path: "/competencies/", title: "Competencies", breadcrumbs: [home]))
+        pages.append(SitePage(kind: .competencies, path: "/competencies/", title: strings["competencies"], breadcrumbs: [home]))
 
         for (index, competency) in content.competencies.enumerated() {
             let path = "/competencies/\(competency.slug)/"
@@ -86,11 +124,11 @@ public struct PageGraph: Sendable {
             pathsByFile[page.file] = path
             pages.append(SitePage(kind: .page, path: path, title: page.title, page: index, breadcrumbs: [home]))
         }
-        pages.append(SitePage(kind: .continuum, path: "/continuum/", title: "Growth across the grades", breadcrumbs: [home]))
-        pages.append(SitePage(kind: .print, path: "/print/", title: "\(content.config.title) on one page", breadcrumbs: [home]))
-        pages.append(SitePage(kind: .search, path: "/search/", title: "Search", breadcrumbs: [home]))
-        pages.append(SitePage(kind: .embedding, path: "/embedding/", title: "Embed the Portrait on your school's website", breadcrumbs: [home]))
-        pages.append(SitePage(kind: .notFound, path: "/404/", title: "Page not found", breadcrumbs: [home]))
+        pages.append(SitePage(kind: .continuum, path: "/continuum/", title: strings["continuum_title"], breadcrumbs: [home]))
+        pages.append(SitePage(kind: .print, path: "/print/", title: strings["print_title"], breadcrumbs: [home]))
+        pages.append(SitePage(kind: .search, path: "/search/", title: strings["search"], breadcrumbs: [home]))
+        pages.append(SitePage(kind: .embedding, path: "/embedding/", title: strings["embedding_title"], breadcrumbs: [home]))
+        pages.append(SitePage(kind: .notFound, path: "/404/", title: strings["page_not_found"], breadcrumbs: [home]))
         return PageGraph(pages: pages, pathsByFile: pathsByFile)
     }
 

@@ -5,7 +5,9 @@ enum CompetencyDecoder {
     ]
     static let spanKeys = ["definition", "i_can", "look_fors", "evidence", "reflection", "rubric"]
 
-    static func decode(_ root: YAMLNode?, slug: String, file: String, body: MarkdownSource, log: DiagnosticLog) -> Competency? {
+    /// A translation may leave out `order`, `color` and the icon: they come from the default language.
+    static func decode(_ root: YAMLNode?, slug: String, file: String, body: MarkdownSource, log: DiagnosticLog,
+                       isTranslation: Bool = false) -> Competency? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root else {
             log.add(.error(at: start, "competency has no front matter",
@@ -14,10 +16,10 @@ enum CompetencyDecoder {
         }
         guard let reader = YAMLMappingReader(root, file: file, what: "competency", keys: keys, log: log) else { return nil }
         let title = reader.string("title", required: true)
-        let order = reader.int("order", required: true)
+        let order = reader.int("order", required: !isTranslation) ?? (isTranslation ? 0 : nil)
         let summary = reader.string("summary", required: true)
         let headline = reader.string("headline", required: true)
-        let color = reader.string("color", required: true)
+        let color = reader.string("color", required: !isTranslation) ?? (isTranslation ? "#000000" : nil)
         let connections = (reader.list("connections") ?? []).compactMap { node -> Connection? in
             guard let item = YAMLMappingReader(node, file: file, what: "connection", keys: ["system", "description"], log: log),
                   let system = item.string("system", required: true),

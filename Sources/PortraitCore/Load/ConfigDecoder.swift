@@ -2,7 +2,7 @@
 enum ConfigDecoder {
     static let keys = [
         "district", "title", "vision", "base_url", "language", "allow_raw_html", "last_reviewed",
-        "grade_spans", "rubric_levels", "key_elements", "contact", "theme", "case", "reading_level_target",
+        "grade_spans", "rubric_levels", "key_elements", "contact", "theme", "case", "reading_level_target", "languages",
     ]
 
     static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> PortraitConfig? {
@@ -64,6 +64,12 @@ enum ConfigDecoder {
             allowRawHTML: reader.bool("allow_raw_html") ?? false,
             lastReviewed: reader.date("last_reviewed"), theme: theme, caseSettings: caseSettings)
         if let target = reader.int("reading_level_target") { config.readingLevelTarget = target }
+        let declared = reader.stringList("languages")
+        config.languages = [language] + declared.filter { $0 != language }
+        for code in declared where !LanguageCode.isValid(code) {
+            log.add(.error(at: reader.keyLocation("languages"), "language \"\(code)\" is not a language code",
+                           expected: "codes such as en, es, vi, zh-hant"))
+        }
         return config
     }
 
@@ -86,5 +92,51 @@ enum ConfigDecoder {
         let label = item.string("label", required: true)
         guard let id, let label else { return nil }
         return RubricLevel(id: id, label: label, description: item.string("description") ?? "")
+    }
+}
+
+/// Language codes become folder names and URL segments, so only BCP 47-like codes are accepted.
+enum LanguageCode {
+    static func isValid(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.count <= 3 && parts[0].count >= 2 && parts[0].count <= 3
+            && parts.allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
+    }
+}
+
+/// Decodes `content/<code>/portrait.yml`: only the text a reader sees can be translated there.
+enum ConfigOverlayDecoder {
+    static let keys = ["district", "title", "vision", "grade_spans", "rubric_levels", "key_elements", "contact"]
+
+    static func decode(_ root: YAMLNode?, file: String, log: DiagnosticLog) -> ConfigOverlay {
+        var overlay = ConfigOverlay()
+        guard let root, let reader = YAMLMappingReader(root, file: file, what: "translated portrait.yml", keys: keys, log: log) else {
+            return overlay
+        }
+        overlay.district = reader.string("district")
+        overlay.title = reader.string("title")
+        overlay.vision = reader.string("vision")
+        for pair in reader.entries("grade_spans") ?? [] {
+            if let label = reader.text(pair.value, key: pair.keyText) { overlay.spanLabels[pair.keyText] = label }
+        }
+        for pair in reader.entries("rubric_levels") ?? [] {
+            guard let level = YAMLMappingReader(pair.value, file: file, what: "rubric level \"\(pair.keyText)\"",
+                                                keys: ["label", "description"], log: log) else { continue }
+            overlay.levelLabels[pair.keyText] = level.string("label")
+            overlay.levelDescriptions[pair.keyText] = level.string("description")
+        }
+        if let items = reader.list("key_elements") {
+            overlay.keyElements = items.compactMap { node in
+                guard let item = YAMLMappingReader(node, file: file, what: "key element", keys: ["title", "description"], log: log),
+                      let title = item.string("title", required: true),
+                      let description = item.string("description", required: true) else { return nil }
+                return KeyElement(title: title, description: description)
+            }
+        }
+        if let item = reader.mapping("contact", what: "contact", keys: ["name", "email", "phone", "address", "url"]) {
+            overlay.contact = Contact(name: item.string("name"), email: item.string("email"), phone: item.string("phone"),
+                                      address: item.string("address"), url: item.string("url"))
+        }
+        return overlay
     }
 }

@@ -11,9 +11,10 @@ struct ContentListing {
     /// Files at the top that have a fixed meaning, and folders that belong to other stages.
     static let specialFiles: Set<String> = ["portrait.yml", "index.md", "faq.md"]
 
-    init(root: URL, displayRoot: String, log: DiagnosticLog) {
+    /// `languageFolders` are translation trees (content/es/…), read separately.
+    init(root: URL, displayRoot: String, log: DiagnosticLog, languageFolders: Set<String> = []) {
         let rootPath = root.resolvingSymlinksInPath().path
-        for path in Self.walk(root, prefix: "") {
+        for path in Self.walk(root, prefix: "") where !languageFolders.contains(String(path.prefix { $0 != "/" })) || !path.contains("/") {
             let url = root.appendingPathComponent(path)
             let resolved = url.resolvingSymlinksInPath().path
             if resolved != rootPath && !resolved.hasPrefix(rootPath + "/") {

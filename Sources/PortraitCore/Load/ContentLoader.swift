@@ -21,10 +21,9 @@ public struct ContentLoader: Sendable {
 
     public func load() throws(BuildFailure) -> Result {
         let log = DiagnosticLog()
-        let listing = ContentListing(root: root, displayRoot: displayRoot, log: log)
         let configFile = display("portrait.yml")
         var config: PortraitConfig?
-        if listing.contains("portrait.yml") {
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("portrait.yml").path) {
             if let text = read("portrait.yml", log: log) {
                 do throws(Diagnostic) {
                     config = ConfigDecoder.decode(try YAMLLoader(file: configFile).load(text), file: configFile, log: log)
@@ -35,6 +34,8 @@ public struct ContentLoader: Sendable {
                            suggestion: "run \"portrait init\" to create a starting Portrait"))
         }
 
+        let otherLanguages = Array((config?.languages ?? []).dropFirst())
+        let listing = ContentListing(root: root, displayRoot: displayRoot, log: log, languageFolders: Set(otherLanguages))
         let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
             CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log)
         }
@@ -48,9 +49,44 @@ public struct ContentLoader: Sendable {
             PageDecoder.faq(yaml, file: file, body: body, log: log)
         }.first : nil
 
+        var translations: [Translation] = []
+        for language in otherLanguages where FileManager.default.fileExists(atPath: root.appendingPathComponent(language).path) {
+            let loader = ContentLoader(root: root.appendingPathComponent(language), displayRoot: display(language))
+            translations.append(loader.loadTranslation(language, log: log))
+        }
         guard let config, !log.hasErrors else { throw BuildFailure(log.diagnostics) }
-        let content = PortraitContent(config: config, home: home, competencies: competencies, faq: faq, pages: pages)
+        let content = PortraitContent(config: config, home: home, competencies: competencies, faq: faq, pages: pages,
+                                      translations: translations)
         return Result(content: content, warnings: log.diagnostics, staticFiles: listing.staticFiles)
+    }
+
+    /// Reads `content/<code>/` with the same decoders; every file in it is optional.
+    func loadTranslation(_ language: String, log: DiagnosticLog) -> Translation {
+        let listing = ContentListing(root: root, displayRoot: displayRoot, log: log)
+        var overlay = ConfigOverlay()
+        if listing.contains("portrait.yml"), let text = read("portrait.yml", log: log) {
+            do throws(Diagnostic) {
+                overlay = ConfigOverlayDecoder.decode(try YAMLLoader(file: display("portrait.yml")).load(text),
+                                                      file: display("portrait.yml"), log: log)
+            } catch { log.add(error) }
+        }
+        let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
+            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log, isTranslation: true)
+        }
+        let pages = decodeAll(listing.pageFiles, log: log) { yaml, file, body, path, log in
+            PageDecoder.page(yaml, slug: Self.slug(of: path), file: file, body: body, titleRequired: true, log: log)
+        }
+        let home = listing.contains("index.md") ? decodeAll(["index.md"], log: log) { yaml, file, body, _, log in
+            PageDecoder.page(yaml, slug: "", file: file, body: body, titleRequired: false, log: log)
+        }.first : nil
+        let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], log: log) { yaml, file, body, _, log in
+            PageDecoder.faq(yaml, file: file, body: body, log: log)
+        }.first : nil
+        return Translation(
+            language: language, overlay: overlay, home: home,
+            competencies: Dictionary(competencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            faq: faq, pages: Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            root: displayRoot)
     }
 
     /// Only `portrait.yml`, for commands that need the grade spans and levels but not the content.

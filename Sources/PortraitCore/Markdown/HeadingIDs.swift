@@ -6,6 +6,9 @@ public struct HeadingIDs: Sendable {
 
     public init(reserved: Set<String> = []) { used = reserved }
 
+    /// Takes an id decided elsewhere (the default language's FAQ anchor) so later headings avoid it.
+    public mutating func reserve(_ id: String) { used.insert(id) }
+
     public mutating func claim(_ text: String) -> String {
         let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
         var candidate = base

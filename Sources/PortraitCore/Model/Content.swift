@@ -85,4 +85,5 @@ public struct PortraitContent: Sendable {
     public var competencies: [Competency]
     public var faq: FAQ?
     public var pages: [Page]
+    public var translations: [Translation] = []
 }

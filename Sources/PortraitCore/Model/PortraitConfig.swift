@@ -7,6 +7,8 @@ public struct PortraitConfig: Sendable {
     public var baseURL: String
     public var baseURLLocation: SourceLocation?
     public var language: String
+    /// Every language the site is published in, the default first.
+    public var languages: [String] = []
     public var gradeSpans: [GradeSpan]
     public var rubricLevels: [RubricLevel]
     public var keyElements: [KeyElement]

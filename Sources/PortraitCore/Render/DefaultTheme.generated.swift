@@ -5,10 +5,10 @@ enum DefaultTheme {
         "404.mustache": #"""
 {{<layout}}
 {{$main}}
-<h1>Page not found</h1>
-<p>The page you asked for is not here. It may have moved when the Portrait was updated.</p>
+<h1>{{t.page_not_found}}</h1>
+<p>{{t.not_found_text}}</p>
 <ul>
-  <li><a href="{{site.home_url}}">Go to the {{site.title}} home page</a></li>
+  <li><a href="{{site.home_url}}">{{t.go_home}}</a></li>
   {{#site.competencies}}<li><a href="{{url}}">{{title}}</a></li>
   {{/site.competencies}}
 </ul>
@@ -19,7 +19,7 @@ enum DefaultTheme {
         "competencies.mustache": #"""
 {{<layout}}
 {{$main}}
-<h1>Competencies</h1>
+<h1>{{page.title}}</h1>
 <p class="lead">{{site.vision}}</p>
 {{>partials/competency-cards}}
 {{/main}}
@@ -36,7 +36,7 @@ enum DefaultTheme {
     <h1>{{title}}</h1>
     <p class="headline">{{headline}}</p>
   </header>
-  <nav class="span-jump" aria-label="Other grade spans">
+  <nav class="span-jump" aria-label="{{t.other_grade_spans}}">
     <ul>
       {{#other_spans}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
       {{/other_spans}}
@@ -47,7 +47,7 @@ enum DefaultTheme {
     {{>partials/span-lists}}
   </section>
   {{/span}}
-  <p><a href="{{url}}">All grade spans for {{title}}</a></p>
+  <p><a href="{{url}}">{{t.all_grade_spans_for}} {{title}}</a></p>
 </article>
 {{/competency}}
 {{>partials/embed-block}}
@@ -61,23 +61,23 @@ enum DefaultTheme {
 {{#competency}}
 <article class="competency" style="--accent: {{color}}">
   <header class="competency-header">
-    <p class="eyebrow">Competency</p>
+    <p class="eyebrow">{{t.competency}}</p>
     <h1>{{#has_icon}}<span class="icon" role="img" aria-label="{{icon_alt}}">{{icon}}</span> {{/has_icon}}{{title}}</h1>
     <p class="headline">{{headline}}</p>
     <p class="summary">{{summary}}</p>
   </header>
-  <nav class="span-jump" aria-label="Grade spans on this page">
+  <nav class="span-jump" aria-label="{{t.grade_spans_on_page}}">
     <ul>
       {{#spans}}<li><a href="#{{id}}">{{label}}</a></li>
       {{/spans}}
     </ul>
   </nav>
-  <section id="narrative" class="prose" aria-label="About {{title}}">
+  <section id="narrative" class="prose" aria-label="{{t.about}}: {{title}}">
     {{{body_html}}}
   </section>
   {{#has_connections}}
   <section id="connections" aria-labelledby="connections-heading">
-    <h2 id="connections-heading">Connections to district systems</h2>
+    <h2 id="connections-heading">{{t.connections}}</h2>
     <dl class="connections">
       {{#connections}}<dt>{{system}}</dt><dd>{{description}}</dd>
       {{/connections}}
@@ -85,12 +85,12 @@ enum DefaultTheme {
   </section>
   {{/has_connections}}
   <section id="grade-spans" aria-labelledby="grade-spans-heading">
-    <h2 id="grade-spans-heading">{{title}} by grade span</h2>
+    <h2 id="grade-spans-heading">{{title}}: {{t.in_grade_spans}}</h2>
     {{#spans}}
     <section class="span" id="{{id}}" aria-labelledby="{{id}}-heading">
-      <h3 id="{{id}}-heading">{{label}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to {{label}}</span></a></h3>
+      <h3 id="{{id}}-heading">{{label}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to}} {{label}}</span></a></h3>
       {{>partials/span-lists}}
-      <p><a href="{{url}}">{{title}} in {{label}} on its own page</a></p>
+      <p><a href="{{url}}">{{title}}, {{label}}: {{t.on_its_own_page}}</a></p>
     </section>
     {{/spans}}
   </section>
@@ -106,7 +106,7 @@ enum DefaultTheme {
 {{<layout}}
 {{$main}}
 <h1>{{page.title}}</h1>
-<p class="lead">How each competency grows from kindergarten to graduation. Read across a row to see the growth.</p>
+<p class="lead">{{t.continuum_lead}}</p>
 {{>partials/continuum-table}}
 {{/main}}
 {{/layout}}
@@ -114,7 +114,7 @@ enum DefaultTheme {
 """#,
         "embed-layout.mustache": #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}" dir="ltr">
+<html lang="{{lang.code}}" dir="{{lang.dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -126,8 +126,11 @@ enum DefaultTheme {
 </head>
 <body class="embed">
 <main id="main" class="embed-main">
+{{#is_fallback}}<p class="not-translated" role="note">{{t.not_translated}}</p>
+{{/is_fallback}}<div class="page-content"{{#is_fallback}} lang="{{content_lang}}"{{/is_fallback}}>
 {{$main}}{{/main}}
-<p class="embed-source"><a href="{{full_url}}" target="_top">Read this in the {{site.district}} {{site.title}}</a></p>
+</div>
+<p class="embed-source"><a href="{{full_url}}" target="_top">{{t.embed_back}}: {{site.district}}, {{site.title}}</a></p>
 </main>
 <script src="{{site.embed_script_url}}" defer></script>
 </body>
@@ -160,30 +163,24 @@ enum DefaultTheme {
 {{$main}}
 <h1>{{page.title}}</h1>
 <div class="prose">
-<p>Every competency, and every competency at each grade span, can be shown inside your school's website. The embedded
-version shows only the content, in a compact layout, with a link back to the full page.</p>
+<p>{{t.embedding_intro}}</p>
 
-<h2 id="paste-the-code">Paste the embed code</h2>
-<p>Each competency page ends with an <strong>Embed this</strong> box. Copy its code and paste it into your page's HTML or
-"embed" block. It works in content systems that remove scripts. For example:</p>
+<h2 id="paste-the-code">{{t.embedding_paste_heading}}</h2>
+<p>{{t.embedding_paste}}:</p>
 {{#example}}
 <pre><code>{{snippet}}</code></pre>
-<p>The iframe starts {{height}} pixels tall. Change <code>height</code> if your layout needs it.</p>
 {{/example}}
+<p>{{t.embedding_height}}</p>
 
-<h2 id="wordpress">WordPress</h2>
-<p>Paste the address of a competency page on its own line in the WordPress editor. WordPress finds the embed through
-the page's oEmbed link and resizes it to fit.</p>
+<h2 id="wordpress">{{t.embedding_wordpress_heading}}</h2>
+<p>{{t.embedding_wordpress}}</p>
 
-<h2 id="fit-the-height">Fit the height automatically</h2>
-<p>If your site allows scripts, add this line once to any page with Portrait embeds. It resizes each embed to fit its
-content:</p>
+<h2 id="fit-the-height">{{t.embedding_script_heading}}</h2>
+<p>{{t.embedding_script}}</p>
 <pre><code>&lt;script src=&quot;{{host_script_url}}&quot; defer&gt;&lt;/script&gt;</code></pre>
 
-<h2 id="oembed">For developers: oEmbed</h2>
-<p>Each embeddable page has a static oEmbed response, linked from the page with
-<code>&lt;link rel=&quot;alternate&quot; type=&quot;application/json+oembed&quot;&gt;</code>. Servers set up as in our
-deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a page's address.</p>
+<h2 id="oembed">{{t.embedding_oembed_heading}}</h2>
+<p>{{t.embedding_oembed}}: <code>{{oembed_endpoint}}?url=</code></p>
 </div>
 {{/main}}
 {{/layout}}
@@ -195,7 +192,7 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
 {{#faq}}
 <h1>{{title}}</h1>
 <div class="prose">{{{intro_html}}}</div>
-<nav class="toc" aria-label="Questions">
+<nav class="toc" aria-label="{{t.questions}}">
   <ul>
     {{#entries}}<li><a href="#{{id}}">{{question}}</a></li>
     {{/entries}}
@@ -203,7 +200,7 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
 </nav>
 {{#entries}}
 <section class="faq-entry" id="{{id}}" aria-labelledby="{{id}}-q">
-  <h2 id="{{id}}-q">{{question}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to this answer</span></a></h2>
+  <h2 id="{{id}}-q">{{question}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to_answer}}</span></a></h2>
   <div class="prose">{{{answer_html}}}</div>
 </section>
 {{/entries}}
@@ -217,7 +214,7 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
 {{$main}}
 {{#span}}
 <h1>{{label}}</h1>
-<p class="lead">What each competency looks like in grades {{grades}}.</p>
+<p class="lead">{{t.grade_span_lead}} {{grades}}.</p>
 {{/span}}
 {{#entries}}
 <section class="span-entry" style="--accent: {{color}}" aria-labelledby="{{slug}}">
@@ -225,12 +222,12 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
   <p class="headline">{{headline}}</p>
   {{#detail}}
   <p class="definition">{{definition}}</p>
-  <h3>I can…</h3>
+  <h3>{{t.i_can}}</h3>
   <ul class="i-can">
     {{#i_can}}<li>{{text}}</li>
     {{/i_can}}
   </ul>
-  <p><a href="{{url}}">Look-fors, evidence and rubric for {{competency_title}} in {{label}}</a></p>
+  <p><a href="{{url}}">{{t.span_details_for}} {{competency_title}}, {{label}}</a></p>
   {{/detail}}
 </section>
 {{/entries}}
@@ -250,20 +247,20 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
   <div class="prose">{{{intro_html}}}</div>
   <figure class="portrait-figure">
     {{{graphic_html}}}
-    <figcaption>Our {{site.title}}: select a competency to read what it looks like in every grade.</figcaption>
+    <figcaption>{{site.title}}: {{t.wheel_caption}}</figcaption>
   </figure>
 </div>
 <section aria-labelledby="competencies-heading">
-  <h2 id="competencies-heading">Our competencies</h2>
+  <h2 id="competencies-heading">{{t.our_competencies}}</h2>
   {{>partials/competency-cards}}
 </section>
 <section aria-labelledby="spans-heading">
-  <h2 id="spans-heading">By grade span</h2>
+  <h2 id="spans-heading">{{t.by_grade_span}}</h2>
   <ul class="span-links">
     {{#site.grade_spans}}<li><a href="{{url}}">{{label}}</a></li>
     {{/site.grade_spans}}
   </ul>
-  <p><a href="{{site.continuum_url}}">See every competency across the grades</a> · <a href="{{site.print_url}}">Print the Portrait on one page</a></p>
+  <p><a href="{{site.continuum_url}}">{{t.see_continuum}}</a> · <a href="{{site.print_url}}">{{t.print_one_page}}</a></p>
 </section>
 {{/main}}
 {{/layout}}
@@ -271,20 +268,22 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
 """#,
         "layout.mustache": #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}" dir="ltr">
+<html lang="{{lang.code}}" dir="{{lang.dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.title}} · {{site.district}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical_url}}">
-{{^page.is_indexable}}<meta name="robots" content="noindex">
+{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{absolute_url}}">
+{{/alternates}}{{#x_default_url}}<link rel="alternate" hreflang="x-default" href="{{x_default_url}}">
+{{/x_default_url}}{{^page.is_indexable}}<meta name="robots" content="noindex">
 {{/page.is_indexable}}<meta property="og:type" content="{{page.og_type}}">
 <meta property="og:site_name" content="{{site.district}} · {{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:description" content="{{page.description}}">
 <meta property="og:url" content="{{page.canonical_url}}">
-<meta property="og:locale" content="{{site.locale}}">
+<meta property="og:locale" content="{{lang.locale}}">
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="{{page.title}}">
 <meta name="twitter:description" content="{{page.description}}">
@@ -295,11 +294,14 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
 {{$head}}{{/head}}
 </head>
 <body class="kind-{{page.kind}}">
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">{{t.skip_link}}</a>
 {{>partials/header}}
 {{#has_breadcrumbs}}{{>partials/breadcrumbs}}{{/has_breadcrumbs}}
 <main id="main" tabindex="-1" class="wrap">
+{{#is_fallback}}<p class="not-translated" role="note">{{t.not_translated}}</p>
+{{/is_fallback}}<div class="page-content"{{#is_fallback}} lang="{{content_lang}}"{{/is_fallback}}>
 {{$main}}{{/main}}
+</div>
 </main>
 {{>partials/footer}}
 <script src="{{site.site_script_url}}" defer></script>
@@ -324,14 +326,14 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
     <p class="eyebrow">{{site.district}}</p>
     <h1>{{site.title}}</h1>
     <p class="vision">{{site.vision}}</p>
-    <p class="print-hint">This page is laid out to print on one or two sheets. Use your browser's Print command.</p>
+    <p class="print-hint">{{t.print_hint}}</p>
   </header>
   <ul class="print-competencies">
     {{#site.competencies}}<li style="--accent: {{color}}"><strong>{{title}}</strong>: {{headline}} {{summary}}</li>
     {{/site.competencies}}
   </ul>
   {{>partials/continuum-table}}
-  <p class="print-source">Read the full Portrait at {{site.home_absolute_url}}</p>
+  <p class="print-source">{{t.print_source}} {{site.home_absolute_url}}</p>
 </div>
 {{/main}}
 {{/layout}}
@@ -340,23 +342,23 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
         "search.mustache": #"""
 {{<layout}}
 {{$main}}
-<h1>Search</h1>
+<h1>{{page.title}}</h1>
 <form class="search-page-form" role="search" action="{{page.url}}" method="get">
-  <label for="search-q">Search competencies, look-fors and questions</label>
+  <label for="search-q">{{t.search_page_label}}</label>
   <input id="search-q" name="q" type="search" autocomplete="off">
-  <button type="submit">Search</button>
+  <button type="submit">{{t.search}}</button>
 </form>
-<div id="search-results" aria-live="polite" data-index="{{site.search_index_url}}"></div>
+<div id="search-results" aria-live="polite" data-index="{{site.search_index_url}}" data-result-one="{{t.result_one}}" data-result-many="{{t.result_many}}"></div>
 <section class="browse" aria-labelledby="browse-heading">
-  <h2 id="browse-heading">Browse everything</h2>
-  <p class="no-script-note">Search runs in your browser. If it does not, every page is listed here.</p>
+  <h2 id="browse-heading">{{t.browse_everything}}</h2>
+  <p class="no-script-note">{{t.search_no_script}}</p>
   {{#browse}}
   <ul class="browse-list">
     {{#rows}}<li><a href="{{url}}">{{title}}</a>: {{#cells}}<a href="{{url}}">{{label}}</a>{{^last()}}, {{/last()}}{{/cells}}</li>
     {{/rows}}
   </ul>
   {{/browse}}
-  <h3>Questions</h3>
+  <h3>{{t.questions}}</h3>
   <ul class="browse-list">
     {{#questions}}<li><a href="{{url}}">{{question}}</a></li>
     {{/questions}}
@@ -448,7 +450,8 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
   function show(entries, query) {
     results.textContent = "";
     var heading = document.createElement("h2");
-    heading.textContent = entries.length + (entries.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    var label = results.getAttribute(entries.length === 1 ? "data-result-one" : "data-result-many") || "results for";
+    heading.textContent = entries.length + " " + label + " \u201c" + query + "\u201d";
     results.appendChild(heading);
     var list = document.createElement("ul");
     list.className = "search-results";
@@ -507,15 +510,17 @@ deployment guide also answer <code>{{oembed_endpoint}}?url=</code> followed by a
     if (!source) return;
     button.hidden = false;
     button.addEventListener("click", function () {
+      var copiedText = button.getAttribute("data-copied") || "Copied.";
+      var byHandText = button.getAttribute("data-copy-by-hand") || "Press Ctrl+C to copy.";
       function done(message) { if (status) status.textContent = message; }
       source.select();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(source.value).then(function () { done("Copied. Paste it into your page."); },
-          function () { done("Press Ctrl+C (or ⌘C) to copy the selected code."); });
+        navigator.clipboard.writeText(source.value).then(function () { done(copiedText); },
+          function () { done(byHandText); });
       } else {
         var copied = false;
         try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-        done(copied ? "Copied. Paste it into your page." : "Press Ctrl+C (or ⌘C) to copy the selected code.");
+        done(copied ? copiedText : byHandText);
       }
     });
   });
@@ -725,9 +730,16 @@ body.embed { margin: 0; font-size: 1rem; }
 .embed .anchor { display: none; }
 .embed-source { margin: 1rem 0 0; font-weight: 600; }
 
+/* Languages */
+.language-switcher ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 0.75rem; }
+.language-switcher a { color: var(--brand-ink); }
+.language-switcher [aria-current] { font-weight: 700; border-bottom: 3px solid var(--brand-ink); }
+.not-translated { background: #fff4d6; border-left: 6px solid #8a5a00; padding: 0.5rem 0.75rem; color: var(--ink); }
+[dir="rtl"] .competency-header { border-left: 0; border-right: 8px solid var(--accent); padding-left: 0; padding-right: 1rem; }
+
 """#,
         "partials/breadcrumbs.mustache": #"""
-<nav class="breadcrumbs wrap" aria-label="Breadcrumb">
+<nav class="breadcrumbs wrap" aria-label="{{t.breadcrumb}}">
   <ol>
     {{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>
     {{/breadcrumbs}}<li><span aria-current="page">{{page.title}}</span></li>
@@ -751,10 +763,10 @@ body.embed { margin: 0; font-size: 1rem; }
 {{#continuum}}
 <div class="table-scroll" role="region" aria-labelledby="continuum-caption" tabindex="0">
   <table class="continuum">
-    <caption id="continuum-caption" class="visually-hidden">Each competency in every grade span. Read across a row to see how it grows.</caption>
+    <caption id="continuum-caption" class="visually-hidden">{{t.continuum_caption}}</caption>
     <thead>
       <tr>
-        <th scope="col">Competency</th>
+        <th scope="col">{{t.competency}}</th>
         {{#spans}}<th scope="col"><a href="{{url}}">{{label}}</a></th>
         {{/spans}}
       </tr>
@@ -763,7 +775,7 @@ body.embed { margin: 0; font-size: 1rem; }
       {{#rows}}
       <tr style="--accent: {{color}}">
         <th scope="row"><a href="{{url}}">{{title}}</a><span class="row-headline">{{headline}}</span></th>
-        {{#cells}}<td>{{definition}} <a class="cell-link" href="{{url}}">Details<span class="visually-hidden"> for {{title}}, {{label}}</span></a></td>
+        {{#cells}}<td>{{definition}} <a class="cell-link" href="{{url}}">{{t.details}}<span class="visually-hidden">: {{title}}, {{label}}</span></a></td>
         {{/cells}}
       </tr>
       {{/rows}}
@@ -776,12 +788,12 @@ body.embed { margin: 0; font-size: 1rem; }
         "partials/embed-block.mustache": #"""
 {{#embed}}
 <section class="embed-block" aria-labelledby="embed-heading">
-  <h2 id="embed-heading">Embed this on your school's website</h2>
-  <p>Paste this code into your website or content system. It shows this section of the Portrait and links back here. <a href="{{site.embedding_help_url}}">More ways to embed</a></p>
-  <label for="embed-code">Embed code</label>
+  <h2 id="embed-heading">{{t.embed_heading}}</h2>
+  <p>{{t.embed_intro}} <a href="{{site.embedding_help_url}}">{{t.embed_more}}</a></p>
+  <label for="embed-code">{{t.embed_code}}</label>
   <textarea id="embed-code" class="embed-code" readonly rows="4" spellcheck="false">{{snippet}}</textarea>
   <p class="embed-actions">
-    <button type="button" class="copy-button" data-copy="embed-code" hidden>Copy embed code</button>
+    <button type="button" class="copy-button" data-copy="embed-code" data-copied="{{t.copied}}" data-copy-by-hand="{{t.copy_by_hand}}" hidden>{{t.copy_embed}}</button>
     <span class="copy-status" role="status"></span>
   </p>
 </section>
@@ -811,25 +823,33 @@ body.embed { margin: 0; font-size: 1rem; }
       <span class="brand-district">{{site.district}}</span>
       <span class="brand-title">{{site.title}}</span>
     </a>
-    <nav id="site-nav" aria-label="Main">
+    <nav id="site-nav" aria-label="{{t.main_nav}}">
       <ul>
         {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
         {{/nav}}
       </ul>
     </nav>
     <form class="site-search" role="search" action="{{site.search_url}}" method="get">
-      <label for="site-search-q">Search the Portrait</label>
+      <label for="site-search-q">{{t.search_label}}</label>
       <input id="site-search-q" name="q" type="search" autocomplete="off">
-      <button type="submit">Search</button>
+      <button type="submit">{{t.search}}</button>
     </form>
+    {{#has_languages}}
+    <nav class="language-switcher" aria-label="{{t.languages}}">
+      <ul>
+        {{#alternates}}<li>{{#current}}<span aria-current="true" lang="{{hreflang}}">{{name}}</span>{{/current}}{{^current}}<a href="{{url}}" hreflang="{{hreflang}}" lang="{{hreflang}}">{{name}}</a>{{/current}}</li>
+        {{/alternates}}
+      </ul>
+    </nav>
+    {{/has_languages}}
   </div>
 </header>
 
 """#,
         "partials/prev-next.mustache": #"""
-<nav class="prev-next" aria-label="More competencies">
-  {{#previous}}<a class="prev" href="{{url}}" rel="prev"><span class="hint">Previous competency</span> {{title}}</a>{{/previous}}
-  {{#next}}<a class="next" href="{{url}}" rel="next"><span class="hint">Next competency</span> {{title}}</a>{{/next}}
+<nav class="prev-next" aria-label="{{t.more_competencies}}">
+  {{#previous}}<a class="prev" href="{{url}}" rel="prev"><span class="hint">{{t.previous_competency}}</span> {{title}}</a>{{/previous}}
+  {{#next}}<a class="next" href="{{url}}" rel="next"><span class="hint">{{t.next_competency}}</span> {{title}}</a>{{/next}}
 </nav>
 
 """#,
@@ -837,21 +857,21 @@ body.embed { margin: 0; font-size: 1rem; }
 <p class="definition" id="{{id}}-definition">{{definition}}</p>
 <div class="span-lists">
   <section class="list-block" aria-labelledby="{{id}}-i-can">
-    <h{{list_level}} id="{{id}}-i-can">I can… <a class="anchor" href="#{{id}}-i-can"><span aria-hidden="true">#</span><span class="visually-hidden">Link to “I can” for {{label}}</span></a></h{{list_level}}>
+    <h{{list_level}} id="{{id}}-i-can">{{t.i_can}} <a class="anchor" href="#{{id}}-i-can"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to}} “{{t.i_can}}”, {{label}}</span></a></h{{list_level}}>
     <ul class="i-can">
-      {{#i_can}}<li id="{{id}}">{{text}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to this statement</span></a></li>
+      {{#i_can}}<li id="{{id}}">{{text}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to_statement}}</span></a></li>
       {{/i_can}}
     </ul>
   </section>
   <section class="list-block" aria-labelledby="{{id}}-look-fors">
-    <h{{list_level}} id="{{id}}-look-fors">Look-fors in the classroom <a class="anchor" href="#{{id}}-look-fors"><span aria-hidden="true">#</span><span class="visually-hidden">Link to look-fors for {{label}}</span></a></h{{list_level}}>
+    <h{{list_level}} id="{{id}}-look-fors">{{t.look_fors}} <a class="anchor" href="#{{id}}-look-fors"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to}} “{{t.look_fors}}”, {{label}}</span></a></h{{list_level}}>
     <ul class="look-fors">
-      {{#look_fors}}<li id="{{id}}">{{text}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to this look-for</span></a></li>
+      {{#look_fors}}<li id="{{id}}">{{text}} <a class="anchor" href="#{{id}}"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to_look_for}}</span></a></li>
       {{/look_fors}}
     </ul>
   </section>
   <section class="list-block" aria-labelledby="{{id}}-evidence">
-    <h{{list_level}} id="{{id}}-evidence">Evidence of growth <a class="anchor" href="#{{id}}-evidence"><span aria-hidden="true">#</span><span class="visually-hidden">Link to evidence for {{label}}</span></a></h{{list_level}}>
+    <h{{list_level}} id="{{id}}-evidence">{{t.evidence}} <a class="anchor" href="#{{id}}-evidence"><span aria-hidden="true">#</span><span class="visually-hidden">{{t.link_to}} “{{t.evidence}}”, {{label}}</span></a></h{{list_level}}>
     <ul class="evidence">
       {{#evidence}}<li id="{{id}}">{{text}}</li>
       {{/evidence}}
@@ -859,7 +879,7 @@ body.embed { margin: 0; font-size: 1rem; }
   </section>
   {{#has_reflection}}
   <section class="list-block" aria-labelledby="{{id}}-reflection">
-    <h{{list_level}} id="{{id}}-reflection">Reflection prompts</h{{list_level}}>
+    <h{{list_level}} id="{{id}}-reflection">{{t.reflection}}</h{{list_level}}>
     <ul class="reflection">
       {{#reflection}}<li id="{{id}}">{{text}}</li>
       {{/reflection}}
@@ -868,13 +888,175 @@ body.embed { margin: 0; font-size: 1rem; }
   {{/has_reflection}}
 </div>
 <table class="rubric" id="{{id}}-rubric">
-  <caption>Rubric: {{competency_title}}, {{label}}</caption>
-  <thead><tr><th scope="col">Level</th><th scope="col">What it looks like</th></tr></thead>
+  <caption>{{t.rubric}}: {{competency_title}}, {{label}}</caption>
+  <thead><tr><th scope="col">{{t.level}}</th><th scope="col">{{t.what_it_looks_like}}</th></tr></thead>
   <tbody>
     {{#rubric}}<tr><th scope="row">{{label}}</th><td>{{text}}</td></tr>
     {{/rubric}}
   </tbody>
 </table>
+
+"""#,
+        "strings/en.yml": #"""
+# Interface text in English. To add a language, copy this file to <code>.yml and translate the values.
+language_name: English
+skip_link: Skip to main content
+main_nav: Main
+breadcrumb: Breadcrumb
+home: Home
+competencies: Competencies
+continuum: Across the grades
+continuum_title: Growth across the grades
+faq: FAQ
+search: Search
+search_label: Search the Portrait
+search_page_label: Search competencies, look-fors and questions
+search_no_script: Search runs in your browser. If it does not, every page is listed here.
+browse_everything: Browse everything
+questions: Questions
+page_not_found: Page not found
+not_found_text: The page you asked for is not here. It may have moved when the Portrait was updated.
+go_home: Go to the home page
+our_competencies: Our competencies
+by_grade_span: By grade span
+see_continuum: See every competency across the grades
+print_one_page: Print the Portrait on one page
+print_title: The Portrait on one page
+print_hint: This page is laid out to print on one or two sheets. Use your browser's Print command.
+print_source: Read the full Portrait at
+wheel_caption: Select a competency to read what it looks like in every grade.
+wheel_description: Each slice of the wheel links to a competency.
+competency: Competency
+grade_spans_on_page: Grade spans on this page
+other_grade_spans: Other grade spans
+about: About
+connections: Connections to district systems
+in_grade_spans: by grade span
+on_its_own_page: on its own page
+all_grade_spans_for: All grade spans for
+more_competencies: More competencies
+previous_competency: Previous competency
+next_competency: Next competency
+i_can: I can…
+look_fors: Look-fors in the classroom
+evidence: Evidence of growth
+reflection: Reflection prompts
+rubric: Rubric
+level: Level
+what_it_looks_like: What it looks like
+details: Details
+link_to: Link to
+link_to_statement: Link to this statement
+link_to_look_for: Link to this look-for
+link_to_answer: Link to this answer
+continuum_lead: How each competency grows from kindergarten to graduation. Read across a row to see the growth.
+continuum_caption: Each competency in every grade span. Read across a row to see how it grows.
+grade_span_lead: What each competency looks like in grades
+span_details_for: Look-fors, evidence and rubric for
+embed_heading: Embed this on your school's website
+embed_intro: Paste this code into your website or content system. It shows this section of the Portrait and links back here.
+embed_more: More ways to embed
+embed_code: Embed code
+copy_embed: Copy embed code
+copied: Copied. Paste it into your page.
+copy_by_hand: Press Ctrl+C (or ⌘C) to copy the selected code.
+embed_back: Read this in the full Portrait
+embedding_title: Embed the Portrait on your school's website
+embedding_intro: Every competency, and every competency at each grade span, can be shown inside your school's website. The embedded version shows only the content, in a compact layout, with a link back to the full page.
+embedding_paste_heading: Paste the embed code
+embedding_paste: Each competency page ends with an "Embed this" box. Copy its code and paste it into your page's HTML or "embed" block. It works in content systems that remove scripts. For example
+embedding_height: The iframe has a fixed starting height in pixels. Change height if your layout needs it.
+embedding_wordpress_heading: WordPress
+embedding_wordpress: Paste the address of a competency page on its own line in the WordPress editor. WordPress finds the embed through the page's oEmbed link and resizes it to fit.
+embedding_script_heading: Fit the height automatically
+embedding_script: If your site allows scripts, add this line once to any page with Portrait embeds. It resizes each embed to fit its content.
+embedding_oembed_heading: "For developers: oEmbed"
+embedding_oembed: Each embeddable page has a static oEmbed response, linked from the page. Servers set up as in the deployment guide also answer this address followed by a page's address
+languages: Languages
+not_translated: This page is not yet translated, so it is shown in its original language.
+result_one: result for
+result_many: results for
+
+"""#,
+        "strings/es.yml": #"""
+# Textos de la interfaz en español.
+language_name: Español
+skip_link: Saltar al contenido principal
+main_nav: Principal
+breadcrumb: Ruta de navegación
+home: Inicio
+competencies: Competencias
+continuum: A través de los grados
+continuum_title: El crecimiento a través de los grados
+faq: Preguntas frecuentes
+search: Buscar
+search_label: Buscar en el Retrato
+search_page_label: Buscar competencias, indicadores y preguntas
+search_no_script: La búsqueda funciona en su navegador. Si no funciona, aquí están todas las páginas.
+browse_everything: Ver todo
+questions: Preguntas
+page_not_found: Página no encontrada
+not_found_text: La página que busca no está aquí. Es posible que se haya movido al actualizar el Retrato.
+go_home: Ir a la página de inicio
+our_competencies: Nuestras competencias
+by_grade_span: Por etapa de grados
+see_continuum: Ver cada competencia a través de los grados
+print_one_page: Imprimir el Retrato en una página
+print_title: El Retrato en una página
+print_hint: Esta página está diseñada para imprimirse en una o dos hojas. Use el comando Imprimir de su navegador.
+print_source: Lea el Retrato completo en
+wheel_caption: Seleccione una competencia para ver cómo se ve en cada grado.
+wheel_description: Cada parte de la rueda enlaza con una competencia.
+competency: Competencia
+grade_spans_on_page: Etapas de grados en esta página
+other_grade_spans: Otras etapas de grados
+about: Acerca de
+connections: Conexiones con los sistemas del distrito
+in_grade_spans: por etapa de grados
+on_its_own_page: en su propia página
+all_grade_spans_for: Todas las etapas de grados de
+more_competencies: Más competencias
+previous_competency: Competencia anterior
+next_competency: Competencia siguiente
+i_can: Yo puedo…
+look_fors: Lo que se observa en el salón
+evidence: Evidencia de crecimiento
+reflection: Preguntas para reflexionar
+rubric: Rúbrica
+level: Nivel
+what_it_looks_like: Cómo se ve
+details: Detalles
+link_to: Enlace a
+link_to_statement: Enlace a esta afirmación
+link_to_look_for: Enlace a este indicador
+link_to_answer: Enlace a esta respuesta
+continuum_lead: Cómo crece cada competencia desde el kínder hasta la graduación. Lea cada fila para ver el crecimiento.
+continuum_caption: Cada competencia en cada etapa de grados. Lea cada fila para ver cómo crece.
+grade_span_lead: Cómo se ve cada competencia en los grados
+span_details_for: Indicadores, evidencia y rúbrica de
+embed_heading: Inserte esto en el sitio web de su escuela
+embed_intro: Pegue este código en su sitio web o sistema de contenido. Muestra esta sección del Retrato y enlaza de vuelta aquí.
+embed_more: Más formas de insertar
+embed_code: Código para insertar
+copy_embed: Copiar el código
+copied: Copiado. Péguelo en su página.
+copy_by_hand: Presione Ctrl+C (o ⌘C) para copiar el código seleccionado.
+embed_back: Leer esto en el Retrato completo
+embedding_title: Inserte el Retrato en el sitio web de su escuela
+embedding_intro: Cada competencia, y cada competencia en cada etapa de grados, se puede mostrar dentro del sitio web de su escuela. La versión insertada muestra solo el contenido, de forma compacta, con un enlace a la página completa.
+embedding_paste_heading: Pegue el código
+embedding_paste: Cada página de competencia termina con un cuadro "Insertar". Copie su código y péguelo en el HTML de su página o en un bloque para insertar. Funciona en sistemas que eliminan scripts. Por ejemplo
+embedding_height: El iframe tiene una altura inicial fija en píxeles. Cambie height si su diseño lo necesita.
+embedding_wordpress_heading: WordPress
+embedding_wordpress: Pegue la dirección de una página de competencia en su propia línea en el editor de WordPress. WordPress encuentra la inserción mediante el enlace oEmbed de la página y ajusta su tamaño.
+embedding_script_heading: Ajustar la altura automáticamente
+embedding_script: Si su sitio permite scripts, agregue esta línea una vez a cualquier página con inserciones del Retrato. Ajusta cada inserción a su contenido.
+embedding_oembed_heading: "Para desarrolladores: oEmbed"
+embedding_oembed: Cada página que se puede insertar tiene una respuesta oEmbed estática, enlazada desde la página. Los servidores configurados como en la guía de despliegue también responden a esta dirección seguida de la dirección de una página
+languages: Idiomas
+not_translated: Esta página aún no está traducida, así que se muestra en su idioma original.
+result_one: resultado para
+result_many: resultados para
 
 """#,
     ]

@@ -9,11 +9,11 @@ struct EmbedCode {
     var height: Int { page.kind == .competency ? 1200 : 800 }
     static let width = 800
 
-    var embedPath: String { "/embed\(page.path)" }
+    var embedPath: String { "\(page.prefix)/embed\(page.localPath)" }
     var embedURL: String { urls.absolute(embedPath) }
 
     /// Static oEmbed file beside the other machine files: /oembed/competencies/<slug>[/<span>].json.
-    var oembedPath: String { "/oembed\(page.path.dropLast()).json" }
+    var oembedPath: String { "\(page.prefix)/oembed\(page.localPath.dropLast()).json" }
     var oembedURL: String { urls.absolute(oembedPath) }
 
     var snippet: String {

@@ -17,22 +17,40 @@ struct PageContext: @unchecked Sendable {
         "graphic_html", "continuum", "rows", "cells", "og_type", "locale", "is_indexable", "browse",
         "questions", "search_script_url", "home_absolute_url", "embed", "snippet", "oembed_url", "height",
         "full_url", "embed_script_url", "site_script_url", "embedding_help_url", "host_script_url", "example",
-        "oembed_endpoint",
+        "oembed_endpoint", "t", "lang", "alternates", "x_default_url", "has_languages", "is_fallback", "content_lang",
+        "hreflang", "absolute_url", "dir", "code",
     ]
 
     let content: PortraitContent
+    let localized: LocalizedContent
     let graph: PageGraph
+    /// Links to this language's pages ("/es/faq/").
     let urls: SiteURLs
+    /// Links to paths that already carry their language, and to shared assets.
+    let root: SiteURLs
     let markdown: RenderedMarkdown
+    let strings: InterfaceStrings
+    /// Every language of the site, the default first, with its name in its own language.
+    let languages: [(code: String, name: String)]
     private let site: [String: Any]
     private let competencyCards: [[String: Any]]
+    private let language: [String: Any]
 
-    init(content: PortraitContent, graph: PageGraph, markdown: RenderedMarkdown) {
+    init(localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, strings: InterfaceStrings = .english,
+         languages: [(code: String, name: String)] = []) {
+        let content = localized.content
         self.content = content
+        self.localized = localized
         self.graph = graph
         self.markdown = markdown
-        let urls = SiteURLs(baseURL: content.config.baseURL)
+        self.strings = strings
+        self.languages = languages
+        let root = SiteURLs(baseURL: content.config.baseURL)
+        let urls = root.inLanguage(localized.prefix)
+        self.root = root
         self.urls = urls
+        language = ["code": localized.language, "dir": LanguageDirection.of(localized.language),
+                    "locale": localized.language.replacingOccurrences(of: "-", with: "_")]
         let config = content.config
         competencyCards = content.competencies.map { competency in
             [
@@ -49,7 +67,7 @@ struct PageContext: @unchecked Sendable {
         }
         site = [
             "title": config.title, "district": config.district, "vision": config.vision, "language": config.language,
-            "home_url": urls.link("/"), "home_absolute_url": urls.absolute("/"), "stylesheet_url": urls.link("/assets/style.css"),
+            "home_url": urls.link("/"), "home_absolute_url": urls.absolute("/"), "stylesheet_url": root.link("/assets/style.css"),
             "competencies": competencyCards,
             "grade_spans": config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
             "rubric_levels": config.rubricLevels.map { ["id": $0.id, "label": $0.label, "description": $0.description] },
@@ -58,8 +76,8 @@ struct PageContext: @unchecked Sendable {
             "faq_url": content.faq == nil ? "" : urls.link("/faq/"),
             "theme_css": config.theme.css, "search_url": urls.link("/search/"), "continuum_url": urls.link("/continuum/"),
             "print_url": urls.link("/print/"), "search_index_url": urls.link("/search-index.json"),
-            "search_script_url": urls.link("/assets/search.js"), "embed_script_url": urls.link("/assets/embed.js"),
-            "site_script_url": urls.link("/assets/site.js"), "embedding_help_url": urls.link("/embedding/"),
+            "search_script_url": root.link("/assets/search.js"), "embed_script_url": root.link("/assets/embed.js"),
+            "site_script_url": root.link("/assets/site.js"), "embedding_help_url": urls.link("/embedding/"),
             "locale": config.language.replacingOccurrences(of: "-", with: "_"),
         ]
     }
@@ -67,14 +85,18 @@ struct PageContext: @unchecked Sendable {
     func context(for page: SitePage) -> [String: Any] {
         var context: [String: Any] = [
             "site": site,
+            "t": strings.values, "lang": language, "has_languages": languages.count > 1,
+            "alternates": alternates(for: page), "content_lang": content.config.language,
+            "x_default_url": languages.count > 1 ? root.absolute(page.kind == .notFound ? "/" : page.localPath) : false,
+            "is_fallback": localized.isUntranslated(sourceFile(of: page)),
             "page": [
-                "title": page.title, "kind": page.kind.rawValue, "url": urls.link(page.path),
-                "canonical_url": urls.absolute(page.path), "description": description(of: page),
+                "title": page.title, "kind": page.kind.rawValue, "url": root.link(page.path),
+                "canonical_url": root.absolute(page.path), "description": description(of: page),
                 "og_type": page.kind == .home ? "website" : "article", "is_indexable": page.kind.isIndexable,
             ] as [String: Any],
             "structured_data_html": structuredData(for: page),
             "nav": navigation(current: page),
-            "breadcrumbs": page.breadcrumbs.map { ["title": $0.title, "url": urls.link($0.path)] },
+            "breadcrumbs": page.breadcrumbs.map { ["title": $0.title, "url": root.link($0.path)] },
             "has_breadcrumbs": !page.breadcrumbs.isEmpty,
         ]
         switch page.kind {
@@ -118,7 +140,7 @@ struct PageContext: @unchecked Sendable {
             let spans = page.span.map { [$0] } ?? Array(content.competencies[index].spans.indices)
             context["competency"] = competencyDetail(index, spans: spans)
             context["list_level"] = 3
-            context["full_url"] = urls.absolute(String(page.path.dropFirst("/embed".count)))
+            context["full_url"] = urls.absolute(String(page.localPath.dropFirst("/embed".count)))
         case .gradeSpan:
             let spanIndex = page.span!
             let span = content.config.gradeSpans[spanIndex]
@@ -143,7 +165,7 @@ struct PageContext: @unchecked Sendable {
 
     /// The ready-to-paste iframe for a full page, and where its embed and oEmbed files live.
     private func embedCode(for page: SitePage) -> [String: Any] {
-        let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: urls)
+        let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: root)
         return ["snippet": embed.snippet, "url": embed.embedURL, "oembed_url": embed.oembedURL, "height": embed.height]
     }
 
@@ -181,12 +203,35 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
+    /// The same page in every language, for the language switcher and hreflang links. The 404 page
+    /// has no address of its own, so its alternates are the home pages.
+    private func alternates(for page: SitePage) -> [[String: Any]] {
+        guard languages.count > 1 else { return [] }
+        let local = page.kind == .notFound ? "/" : page.localPath
+        return languages.map { language in
+            let prefix = language.code == content.config.language ? "" : "/\(language.code)"
+            return ["hreflang": language.code, "name": language.name, "url": root.link(prefix + local),
+                    "absolute_url": root.absolute(prefix + local), "current": language.code == localized.language]
+        }
+    }
+
+    func sourceFile(of page: SitePage) -> String? {
+        switch page.kind {
+        case .competency, .competencySpan, .embedCompetency, .embedCompetencySpan: return content.competencies[page.competency!].file
+        case .faq: return content.faq?.file
+        case .page: return content.pages[page.page!].file
+        case .home: return content.home?.file
+        default: return nil
+        }
+    }
+
     private func navigation(current page: SitePage) -> [[String: Any]] {
-        var items: [(String, String)] = [("Home", "/"), ("Competencies", "/competencies/"), ("Across the grades", "/continuum/")]
-        if content.faq != nil { items.append(("FAQ", "/faq/")) }
+        var items: [(String, String)] = [(strings["home"], "/"), (strings["competencies"], "/competencies/"),
+                                         (strings["continuum"], "/continuum/")]
+        if content.faq != nil { items.append((strings["faq"], "/faq/")) }
         for page in content.pages { items.append((page.title, "/\(page.slug)/")) }
         return items.map { title, path in
-            let current = page.path == path || (path != "/" && page.path.hasPrefix(path))
+            let current = page.localPath == path || (path != "/" && page.localPath.hasPrefix(path))
             return ["title": title, "url": urls.link(path), "current": current]
         }
     }
@@ -225,5 +270,19 @@ struct PageContext: @unchecked Sendable {
             "evidence": items(detail.evidence, "evidence"), "reflection": items(detail.reflection, "reflection"),
             "has_reflection": !detail.reflection.isEmpty, "rubric": rubric,
         ]
+    }
+}
+
+/// Every key in a context tree; tests use it to keep `PageContext.vocabulary` complete.
+enum KeyCollector {
+    static func collect(_ value: Any, into keys: inout Set<String>) {
+        if let dictionary = value as? [String: Any] {
+            for (key, child) in dictionary {
+                keys.insert(key)
+                collect(child, into: &keys)
+            }
+        } else if let array = value as? [Any] {
+            for child in array { collect(child, into: &keys) }
+        }
     }
 }

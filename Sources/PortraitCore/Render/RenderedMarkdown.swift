@@ -16,7 +16,9 @@ struct RenderedMarkdown: Sendable {
         return ids
     }
 
-    static func render(_ content: PortraitContent, graph: PageGraph) -> (RenderedMarkdown, [Diagnostic]) {
+    /// `faqIDs`, when given, are the default language's FAQ anchors: a translated FAQ with the same
+    /// questions in the same order keeps them, so links and language switches land on the same answer.
+    static func render(_ content: PortraitContent, graph: PageGraph, faqIDs: [String] = []) -> (RenderedMarkdown, [Diagnostic]) {
         let urls = SiteURLs(baseURL: content.config.baseURL)
         let renderer = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML) { target, file in
             graph.resolve(target, from: file).map(urls.link)
@@ -40,14 +42,21 @@ struct RenderedMarkdown: Sendable {
             return renderer.render(page.body, ids: &ids)
         }
         diagnostics += pages.flatMap(\.diagnostics)
-        var faqIDs = HeadingIDs(reserved: reserved)
+        var headingIDs = HeadingIDs(reserved: reserved)
         var faqIntro: MarkdownRenderer.Output?
         var answers: [(String, MarkdownRenderer.Output)] = []
         if let faq = content.faq {
-            faqIntro = render(faq.intro, ids: &faqIDs)
-            for entry in faq.entries {
-                let id = faqIDs.claim(entry.question)
-                answers.append((id, render(entry.answer, ids: &faqIDs)))
+            faqIntro = render(faq.intro, ids: &headingIDs)
+            let shared = !faqIDs.isEmpty && faqIDs.count == faq.entries.count ? faqIDs : nil
+            for (index, entry) in faq.entries.enumerated() {
+                let id: String
+                if let shared {
+                    id = shared[index]
+                    headingIDs.reserve(id)
+                } else {
+                    id = headingIDs.claim(entry.question)
+                }
+                answers.append((id, render(entry.answer, ids: &headingIDs)))
             }
         }
         let result = RenderedMarkdown(home: home, competencies: competencies, faqIntro: faqIntro, faqAnswers: answers, pages: pages)

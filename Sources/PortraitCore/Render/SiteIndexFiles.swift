@@ -2,12 +2,20 @@ import Foundation
 
 /// Files for machines rather than readers: the sitemap, robots.txt and the search index.
 enum SiteIndexFiles {
-    static func files(_ content: PortraitContent, graph: PageGraph, markdown: RenderedMarkdown, urls: SiteURLs) -> [OutputFile] {
+    /// Files each language has under its own prefix: the search index and the oEmbed responses.
+    static func languageFiles(_ localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, urls root: SiteURLs) -> [OutputFile] {
+        let urls = root.inLanguage(localized.prefix)
+        let index = OutputFile(path: String("\(localized.prefix)/search-index.json".dropFirst()),
+                               text: searchIndex(localized.content, markdown: markdown, urls: urls))
+        return [index] + oembedFiles(localized.content, graph: graph, urls: root)
+    }
+
+    /// Files shared by every language: the sitemap, with each page's translations, and robots.txt.
+    static func siteFiles(graphs: [(language: String, graph: PageGraph)], defaultLanguage: String, urls: SiteURLs) -> [OutputFile] {
         [
-            OutputFile(path: "sitemap.xml", text: sitemap(graph, urls: urls)),
+            OutputFile(path: "sitemap.xml", text: sitemap(graphs, defaultLanguage: defaultLanguage, urls: urls)),
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"),
-            OutputFile(path: "search-index.json", text: searchIndex(content, markdown: markdown, urls: urls)),
-        ] + oembedFiles(content, graph: graph, urls: urls)
+        ]
     }
 
     static func oembedFiles(_ content: PortraitContent, graph: PageGraph, urls: SiteURLs) -> [OutputFile] {
@@ -18,10 +26,22 @@ enum SiteIndexFiles {
         }
     }
 
-    static func sitemap(_ graph: PageGraph, urls: SiteURLs) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in graph.pages where page.kind.isIndexable {
-            xml += "  <url><loc>\(PortraitGraphic.escape(urls.absolute(page.path)))</loc></url>\n"
+    static func sitemap(_ graphs: [(language: String, graph: PageGraph)], defaultLanguage: String, urls: SiteURLs) -> String {
+        let multilingual = graphs.count > 1
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        for (_, graph) in graphs {
+            for page in graph.pages where page.kind.isIndexable {
+                xml += "  <url>\n    <loc>\(PortraitGraphic.escape(urls.absolute(page.path)))</loc>\n"
+                if multilingual {
+                    for (language, _) in graphs {
+                        let prefix = language == defaultLanguage ? "" : "/\(language)"
+                        xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(PortraitGraphic.escape(urls.absolute(prefix + page.localPath)))\"/>\n"
+                    }
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(PortraitGraphic.escape(urls.absolute(page.localPath)))\"/>\n"
+                }
+                xml += "  </url>\n"
+            }
         }
         return xml + "</urlset>\n"
     }

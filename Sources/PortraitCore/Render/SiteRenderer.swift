@@ -20,41 +20,65 @@ public struct OutputFile: Sendable {
 public enum SiteRenderer {
     static let batchSize = 256
 
+    public struct Result: Sendable {
+        public var warnings: [Diagnostic]
+        /// Pages in every language.
+        public var pageCount: Int
+    }
+
+    /// Renders every language in turn: the default at the site root, each other under /<code>/.
     public static func render(
-        _ content: PortraitContent, graph: PageGraph, theme: Theme, emit: (OutputFile) throws -> Void
-    ) throws(BuildFailure) -> [Diagnostic] {
-        let (markdown, markdownDiagnostics) = RenderedMarkdown.render(content, graph: graph)
-        var diagnostics = markdownDiagnostics
-        diagnostics += TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
-        for kind in Set(graph.pages.map(\.kind)) where theme.templates[kind.template] == nil {
+        _ content: PortraitContent, theme: Theme, emit: (OutputFile) throws -> Void
+    ) throws(BuildFailure) -> Result {
+        var diagnostics = TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
+        for kind in PageKind.allCases where theme.templates[kind.template] == nil {
             diagnostics.append(.error(at: nil, "the theme has no template \"\(kind.template).mustache\"",
                                       suggestion: "add it to the templates folder"))
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
-        let builder = PageContext(content: content, graph: graph, markdown: markdown)
-        let library = theme.library
-        var links = LinkCheck.Collector(basePath: builder.urls.basePath)
+        let names = content.config.languages.map { code in
+            (code: code, name: theme.strings[code]?["language_name"] ?? code)
+        }
+        let root = SiteURLs(baseURL: content.config.baseURL)
+        var links = LinkCheck.Collector(basePath: root.basePath)
+        var graphs: [(language: String, graph: PageGraph)] = []
+        var pageCount = 0
+        var defaultMarkdown: RenderedMarkdown?
         do {
-            for start in stride(from: 0, to: graph.pages.count, by: batchSize) {
-                let batch = Array(graph.pages[start..<min(start + batchSize, graph.pages.count)])
-                let rendered = ParallelMap.map(batch) { page -> (OutputFile, LinkCheck.PageLinks) in
-                    let html = library.render(builder.context(for: page), withTemplate: page.kind.template) ?? ""
-                    let file = OutputFile(path: page.outputPath, text: html)
-                    return (file, LinkCheck.PageLinks(file))
-                }
-                for (file, pageLinks) in rendered {
+            for language in content.config.languages {
+                let localized = content.localized(language)
+                let strings = theme.interfaceStrings(for: language)
+                let graph = PageGraph.build(localized.content, strings: strings, prefix: localized.prefix,
+                                            contentRoots: localized.contentRoots)
+                let (markdown, markdownDiagnostics) = RenderedMarkdown.render(
+                    localized.content, graph: graph, faqIDs: defaultMarkdown?.faqAnswers.map(\.id) ?? [])
+                diagnostics += markdownDiagnostics
+                if diagnostics.hasErrors { throw BuildFailure(diagnostics.uniqued()) }
+                if localized.isDefault { defaultMarkdown = markdown }
+                let builder = PageContext(localized: localized, graph: graph, markdown: markdown, strings: strings, languages: names)
+                try renderPages(graph.pages, builder: builder, library: theme, emit: emit, links: &links)
+                pageCount += graph.pages.count
+                graphs.append((language, graph))
+                let files = SiteIndexFiles.languageFiles(localized, graph: graph, markdown: markdown, urls: root)
+                for file in files {
                     try emit(file)
-                    links.add(pageLinks)
+                    links.addFile(file.path)
+                }
+                for (page, file) in graph.pages.compactMap({ page in builder.sourceFile(of: page).map { (page, $0) } }) {
+                    links.setSource(file, for: page.outputPath)
                 }
             }
             let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
+            let defaultGraph = graphs[0].graph
+            let markdown = defaultMarkdown!
+            let allGraphs = graphs
             // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
             let machineFiles = ParallelMap.map([0, 1, 2]) { part -> [OutputFile] in
                 switch part {
-                case 0: return SiteIndexFiles.files(content, graph: graph, markdown: markdown, urls: builder.urls)
-                case 1: return CASEPackage(content: content, urls: builder.urls).files()
-                default: return [PortraitJSON(content: content, graph: graph, markdown: markdown, urls: builder.urls).file()]
+                case 0: return SiteIndexFiles.siteFiles(graphs: allGraphs, defaultLanguage: content.config.language, urls: root)
+                case 1: return CASEPackage(content: content, urls: root).files()
+                default: return [PortraitJSON(content: content, graph: defaultGraph, markdown: markdown, urls: root).file()]
                 }
             }.flatMap { $0 }
             for file in assets + machineFiles {
@@ -66,37 +90,33 @@ public enum SiteRenderer {
         } catch {
             throw BuildFailure([.error(at: nil, "could not write the site: \(error.localizedDescription)")])
         }
-        let linkProblems = links.problems(sources: sourceFiles(content, graph: graph))
-        if linkProblems.hasErrors { throw BuildFailure(diagnostics + linkProblems) }
-        return diagnostics
+        let linkProblems = links.problems()
+        if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount)
     }
 
-    /// Which content file each page comes from, so a broken link is reported against the file to fix.
-    static func sourceFiles(_ content: PortraitContent, graph: PageGraph) -> [String: String] {
-        var sources: [String: String] = [:]
-        for page in graph.pages {
-            switch page.kind {
-            case .competency, .competencySpan, .embedCompetency, .embedCompetencySpan:
-                sources[page.outputPath] = content.competencies[page.competency!].file
-            case .faq: sources[page.outputPath] = content.faq?.file
-            case .page: sources[page.outputPath] = content.pages[page.page!].file
-            case .home: sources[page.outputPath] = content.home?.file
-            default: break
+    private static func renderPages(_ pages: [SitePage], builder: PageContext, library theme: Theme,
+                                    emit: (OutputFile) throws -> Void, links: inout LinkCheck.Collector) throws {
+        let library = theme.library
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
+            let rendered = ParallelMap.map(batch) { page -> (OutputFile, LinkCheck.PageLinks) in
+                let html = library.render(builder.context(for: page), withTemplate: page.kind.template) ?? ""
+                let file = OutputFile(path: page.outputPath, text: html)
+                return (file, LinkCheck.PageLinks(file))
+            }
+            for (file, pageLinks) in rendered {
+                try emit(file)
+                links.add(pageLinks)
             }
         }
-        return sources
     }
 }
 
-enum KeyCollector {
-    static func collect(_ value: Any, into keys: inout Set<String>) {
-        if let dictionary = value as? [String: Any] {
-            for (key, child) in dictionary {
-                keys.insert(key)
-                collect(child, into: &keys)
-            }
-        } else if let array = value as? [Any] {
-            for child in array { collect(child, into: &keys) }
-        }
+extension Array where Element == Diagnostic {
+    /// The same fallback file is rendered once per language; its problems are reported once.
+    func uniqued() -> [Diagnostic] {
+        var seen = Set<String>()
+        return filter { seen.insert($0.description).inserted }
     }
 }

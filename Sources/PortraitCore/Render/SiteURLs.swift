@@ -6,6 +6,14 @@ public struct SiteURLs: Sendable {
     public var origin: String
     /// "/portrait" or "" — prefixed to every link inside the site.
     public var basePath: String
+    /// "" for the default language, "/es" for Spanish: added to every page link made by `link`.
+    public var languagePrefix = ""
+
+    public func inLanguage(_ prefix: String) -> SiteURLs {
+        var copy = self
+        copy.languagePrefix = prefix
+        return copy
+    }
 
     public init(baseURL: String) {
         var trimmed = baseURL
@@ -16,7 +24,7 @@ public struct SiteURLs: Sendable {
     }
 
     /// A link inside the site: "/portrait/competencies/communication/".
-    public func link(_ path: String) -> String { basePath + path }
+    public func link(_ path: String) -> String { basePath + languagePrefix + path }
 
     /// The full address for canonical links, sitemaps and sharing.
     public func absolute(_ path: String) -> String {

@@ -42,6 +42,12 @@ public enum TemplateLint {
                     let variable = Self.variable(tag.name)
                     if variable == "." { continue }
                     let first = String(variable.split(separator: ".").first ?? "")
+                    if first == "t", let key = variable.split(separator: ".").dropFirst().first.map(String.init),
+                       let english = theme.strings["en"], english[key] == nil {
+                        diagnostics.append(.error(
+                            at: at, "template \"\(name)\" uses interface text \"\(key)\", which strings/en.yml does not define",
+                            suggestion: Suggestion.didYouMean(key, in: english.keys.sorted())))
+                    }
                     if !knownKeys.contains(first) {
                         diagnostics.append(.error(
                             at: at, "template \"\(name)\" uses variable \"\(variable)\", which no page provides",

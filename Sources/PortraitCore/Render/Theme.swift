@@ -9,6 +9,16 @@ public struct Theme: Sendable {
     /// Files under `assets/`, by path relative to the theme ("assets/style.css").
     public var assets: [String: ThemeFile]
     public var library: MustacheLibrary
+    /// Language code → interface text, from `strings/<code>.yml`.
+    public var strings: [String: [String: String]] = [:]
+
+    /// The interface text for `language`, with English filling any gaps.
+    public func interfaceStrings(for language: String) -> InterfaceStrings {
+        let english = strings["en"] ?? [:]
+        let own = strings[language] ?? [:]
+        let missing = language == "en" ? [] : english.keys.filter { own[$0] == nil }.sorted()
+        return InterfaceStrings(language: language, values: english.merging(own) { _, translated in translated }, missing: missing)
+    }
 
     public struct ThemeFile: Sendable {
         public var text: String
@@ -39,8 +49,16 @@ public struct Theme: Sendable {
         var templates: [String: ThemeFile] = [:]
         var assets: [String: ThemeFile] = [:]
         var parsed: [String: MustacheTemplate] = [:]
+        var strings: [String: [String: String]] = [:]
         for (path, themeFile) in files.sorted(by: { $0.key < $1.key }) {
-            if path.hasPrefix("assets/") {
+            if path.hasPrefix("strings/") && path.hasSuffix(".yml") {
+                let language = String(path.dropFirst("strings/".count).dropLast(".yml".count))
+                do throws(Diagnostic) {
+                    strings[language] = try StringsFile.decode(themeFile.text, file: themeFile.file)
+                } catch {
+                    diagnostics.append(error)
+                }
+            } else if path.hasPrefix("assets/") {
                 assets[path] = themeFile
             } else if path.hasSuffix(".mustache") {
                 let name = String(path.dropLast(".mustache".count))
@@ -58,7 +76,7 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return Theme(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed))
+        return Theme(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed), strings: strings)
     }
 
     private static func listFiles(_ directory: URL, prefix: String = "") -> [String] {
@@ -91,5 +109,25 @@ enum TemplateSyntaxMessage {
             return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
         case let other: return other
         }
+    }
+}
+
+/// A strings file is one flat list of `key: text` lines.
+enum StringsFile {
+    static func decode(_ text: String, file: String) throws(Diagnostic) -> [String: String] {
+        guard let root = try YAMLLoader(file: file).load(text) else { return [:] }
+        guard case .mapping(let pairs) = root.kind else {
+            throw .error(at: SourceLocation(file: file, line: root.line, column: root.column),
+                         "a strings file should be a list of key: text lines, found \(root.typeName)")
+        }
+        var values: [String: String] = [:]
+        for pair in pairs {
+            guard case .scalar(let value, _) = pair.value.kind else {
+                throw .error(at: SourceLocation(file: file, line: pair.value.line, column: pair.value.column),
+                             "\"\(pair.keyText)\" should be text, found \(pair.value.typeName)")
+            }
+            values[pair.keyText] = value
+        }
+        return values
     }
 }

@@ -17,7 +17,69 @@ public enum ContentValidator {
         let levelIDs = content.config.rubricLevels.map(\.id)
 
         for index in content.competencies.indices {
-            var competency = content.competencies[index]
+            content.competencies[index] = checkSpans(content.competencies[index], spanIDs: spanIDs, levelIDs: levelIDs, log: log)
+        }
+        content.competencies.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        for index in content.translations.indices {
+            content.translations[index] = checkTranslation(content.translations[index], content: content,
+                                                           spanIDs: spanIDs, levelIDs: levelIDs, log: log)
+        }
+        log.add(contentsOf: ColorContrast.check(content.config.theme, competencies: content.competencies, file: content.config.file))
+
+        var owners: [String: String] = [:]
+        for page in content.pages {
+            checkSlug(page.slug, file: page.file, log: log)
+            if reservedSlugs.contains(page.slug) || content.config.languages.contains(page.slug) {
+                log.add(.error(at: page.location, "page name \"\(page.slug)\" is used by the site itself",
+                               suggestion: "rename the file, for example to \(page.slug)-info.md"))
+            } else if let other = owners[page.slug] {
+                log.add(.error(at: page.location, "duplicate slug \"\(page.slug)\": \(other) has the same name",
+                               suggestion: "rename one of the two files"))
+            }
+            owners[page.slug] = page.file
+        }
+        content.pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+
+        log.add(contentsOf: TodoCheck.check(content))
+        if log.hasErrors { throw BuildFailure(log.diagnostics) }
+        return (content, log.diagnostics)
+    }
+
+    /// A translation may only translate what exists, and must be as complete as the original.
+    private static func checkTranslation(_ input: Translation, content: PortraitContent, spanIDs: [String], levelIDs: [String],
+                                         log: DiagnosticLog) -> Translation {
+        var translation = input
+        let slugs = content.competencies.map(\.slug)
+        for (slug, competency) in translation.competencies {
+            guard let original = content.competencies.first(where: { $0.slug == slug }) else {
+                log.add(.error(at: competency.location, "\(competency.file) translates a competency that does not exist",
+                               expected: "a file name matching one in competencies/: \(slugs.joined(separator: ", "))",
+                               suggestion: Suggestion.nearest(to: slug, in: slugs).map { "did you mean \($0).md?" }))
+                translation.competencies[slug] = nil
+                continue
+            }
+            var checked = checkSpans(competency, spanIDs: spanIDs, levelIDs: levelIDs, log: log)
+            checked.order = original.order
+            checked.color = original.color
+            checked.icon = checked.icon ?? original.icon
+            checked.iconAlt = checked.iconAlt ?? original.iconAlt
+            translation.competencies[slug] = checked
+        }
+        let pageSlugs = content.pages.map(\.slug)
+        for (slug, page) in translation.pages where !pageSlugs.contains(slug) {
+            log.add(.error(at: page.location, "\(page.file) translates a page that does not exist",
+                           expected: "a file name matching one of: \(pageSlugs.joined(separator: ", "))",
+                           suggestion: Suggestion.nearest(to: slug, in: pageSlugs).map { "did you mean \($0).md?" }))
+        }
+        for span in translation.overlay.spanLabels.keys where !spanIDs.contains(span) {
+            log.add(.error(at: nil, "\(translation.root)/portrait.yml names grade span \"\(span)\", which portrait.yml does not declare",
+                           suggestion: Suggestion.didYouMean(span, in: spanIDs)))
+        }
+        return translation
+    }
+
+    private static func checkSpans(_ input: Competency, spanIDs: [String], levelIDs: [String], log: DiagnosticLog) -> Competency {
+            var competency = input
             checkSlug(competency.slug, file: competency.file, log: log)
             var seen: [String: SpanDetail] = [:]
             var misspelt = Set<String>()
@@ -38,28 +100,7 @@ public enum ContentValidator {
                                expected: "spans:\n  \(id):\n    definition: …"))
             }
             competency.spans = spanIDs.compactMap { seen[$0] }
-            content.competencies[index] = competency
-        }
-        log.add(contentsOf: ColorContrast.check(content.config.theme, competencies: content.competencies, file: content.config.file))
-        content.competencies.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-
-        var owners: [String: String] = [:]
-        for page in content.pages {
-            checkSlug(page.slug, file: page.file, log: log)
-            if reservedSlugs.contains(page.slug) {
-                log.add(.error(at: page.location, "page name \"\(page.slug)\" is used by the site itself",
-                               suggestion: "rename the file, for example to \(page.slug)-info.md"))
-            } else if let other = owners[page.slug] {
-                log.add(.error(at: page.location, "duplicate slug \"\(page.slug)\": \(other) has the same name",
-                               suggestion: "rename one of the two files"))
-            }
-            owners[page.slug] = page.file
-        }
-        content.pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-
-        log.add(contentsOf: TodoCheck.check(content))
-        if log.hasErrors { throw BuildFailure(log.diagnostics) }
-        return (content, log.diagnostics)
+            return competency
     }
 
     private static func checkConfig(_ config: PortraitConfig, log: DiagnosticLog) {
