@@ -137,7 +137,7 @@ def main():
                 print(f"| {parameters['competencies']} | {result['pages']} | {result['wall'] * 1000:.0f} ms | "
                       f"{result['wall'] * 1000 / result['pages']:.2f} |", flush=True)
         if arguments.serve:
-            for size_name in arguments.sizes.split(","):
+            for size_name in [name for name in arguments.sizes.split(",") if name != "large"]:
                 latency = serve_latency(work, binary, size_name, SIZES[size_name])
                 print(f"\nserve, {size_name}: {latency:.0f} ms from saving one competency to its rebuilt page on disk (median of 5)")
     finally:

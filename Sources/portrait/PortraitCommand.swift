@@ -80,6 +80,10 @@ struct Check: ParsableCommand {
                     print(String(format: "  %5.1f  %@ (%@)", score.grade, score.title, score.file))
                 }
             }
+            for language in report.translations {
+                print("Translation \(language.language): \(language.translated) of \(language.total) files (\(language.percent)%)"
+                      + (language.missing.isEmpty ? "" : "; not yet translated: \(language.missing.joined(separator: ", "))"))
+            }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             print(errors == 0 ? "No errors in \(report.pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s")."

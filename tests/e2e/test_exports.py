@@ -38,7 +38,7 @@ def test_every_association_resolves_to_items_in_the_package(site):
     known = {item["identifier"] for item in package["CFItems"]} | {package["CFDocument"]["identifier"]}
     assert package["CFAssociations"]
     for association in package["CFAssociations"]:
-        assert association["associationType"] == "isChildOf"
+        assert association["associationType"] in ("isChildOf", "isTranslationOf")
         assert association["originNodeURI"]["identifier"] in known
         assert association["destinationNodeURI"]["identifier"] in known
 
@@ -47,7 +47,8 @@ def test_tree_matches_the_site_page_for_page(site):
     package = json.loads(package_path(site).read_text())
     portrait = json.loads((site / "portrait.json").read_text())
     items = {item["identifier"]: item for item in package["CFItems"]}
-    parent = {a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"] for a in package["CFAssociations"]}
+    parent = {a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
+              for a in package["CFAssociations"] if a["associationType"] == "isChildOf"}
     document = package["CFDocument"]["identifier"]
     competencies = [i for i in items.values() if i["CFItemType"] == "Competency"]
     assert sorted(i["abbreviatedStatement"] for i in competencies) == sorted(c["title"] for c in portrait["competencies"])
@@ -108,3 +109,24 @@ def test_portrait_json_has_every_page_url_and_faq(site):
     assert any(entry["question"] == "What is a Portrait of a Learner?" for entry in portrait["faq"])
     look_fors = portrait["competencies"][0]["spans"][0]["look_fors"]
     assert look_fors[0] == "Students take turns in a small-group talk, using a talking object."
+
+
+def test_translations_are_items_linked_with_is_translation_of(site):
+    package = json.loads(package_path(site).read_text())
+    items = {item["identifier"]: item for item in package["CFItems"]}
+    links = [a for a in package["CFAssociations"] if a["associationType"] == "isTranslationOf"]
+    pairs = {(items[a["originNodeURI"]["identifier"]]["abbreviatedStatement"], items[a["destinationNodeURI"]["identifier"]]["abbreviatedStatement"]) for a in links}
+    assert ("Comunicación", "Communication") in pairs
+    assert ("Colaboración, Grados 6–8", "Collaboration, Grades 6–8") in pairs
+    assert len(links) == 10  # two translated competencies, each with four grade spans
+    assert all(items[a["originNodeURI"]["identifier"]]["language"] == "es" for a in links)
+
+
+def test_portrait_json_carries_each_language(site):
+    portrait = json.loads((site / "portrait.json").read_text())
+    spanish = portrait["translations"]["es"]
+    assert spanish["portrait"]["title"] == "Retrato del Estudiante"
+    assert [c["slug"] for c in spanish["competencies"]] == ["communication", "collaboration"]
+    assert spanish["competencies"][0]["url"] == "https://portrait.riverbend.example.org/es/competencies/communication/"
+    assert spanish["faq"][0]["question"] == "¿Qué es un Retrato del Estudiante?"
+    assert "competencies/adaptability.md" in spanish["untranslated"]

@@ -110,6 +110,39 @@ struct CASEPackage {
                 "description": competency.summary, "lastChangeDateTime": changed, "CFRubricCriteria": criteria,
             ])
         }
+        // Translated competencies and statements are items of their own, tied to the originals with isTranslationOf.
+        for translation in content.translations.sorted(by: { $0.language < $1.language }) {
+            for competency in content.competencies {
+                guard let translated = translation.competencies[competency.slug] else { continue }
+                let path = "/competencies/\(competency.slug)/"
+                let changed = dateTime(translated.lastReviewed ?? competency.lastReviewed)
+                var pairs: [(original: (String, String), translatedPath: String, title: String, statement: String, levels: [String])] = [
+                    ((competency.title, id(path)), "/\(translation.language)\(path)", translated.title,
+                     "\(translated.headline) \(translated.summary)", content.config.gradeSpans.flatMap(\.grades).compactMap(GradeLevel.code)),
+                ]
+                for (span, detail) in zip(content.config.gradeSpans, translated.spans) {
+                    let label = translation.overlay.spanLabels[span.id] ?? span.label
+                    pairs.append((("\(competency.title), \(span.label)", id("\(path)\(span.id)/")),
+                                  "/\(translation.language)\(path)\(span.id)/", "\(translated.title), \(label)", detail.definition,
+                                  span.grades.compactMap(GradeLevel.code)))
+                }
+                for pair in pairs {
+                    let itemID = id(pair.translatedPath)
+                    items.append([
+                        "identifier": itemID, "uri": apiURI("CFItems", itemID), "fullStatement": pair.statement,
+                        "abbreviatedStatement": pair.title, "CFItemType": "Translation", "educationLevel": pair.levels,
+                        "language": translation.language, "lastChangeDateTime": changed,
+                    ])
+                    let identifier = NameBasedUUID.make(name: urls.absolute("\(Self.apiRoot)/CFAssociations/\(itemID)/isTranslationOf/\(pair.original.1)"))
+                    associations.append([
+                        "identifier": identifier, "uri": apiURI("CFAssociations", identifier), "associationType": "isTranslationOf",
+                        "originNodeURI": link(pair.title, itemID, collection: "CFItems"),
+                        "destinationNodeURI": link(pair.original.0, pair.original.1, collection: "CFItems"),
+                        "lastChangeDateTime": changed,
+                    ])
+                }
+            }
+        }
         return ["CFDocument": document, "CFItems": items, "CFAssociations": associations, "CFRubrics": rubrics]
     }
 

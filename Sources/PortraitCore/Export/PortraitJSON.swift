@@ -11,10 +11,37 @@ struct PortraitJSON {
     let urls: SiteURLs
 
     func file() -> OutputFile {
+        var object = body(content, markdown: markdown, urls: urls)
+        object["format"] = "portrait"
+        object["format_version"] = Self.formatVersion
+        object["pages"] = graph.pages.filter { $0.kind.isIndexable }.map {
+            ["kind": $0.kind.rawValue, "title": $0.title, "url": urls.absolute($0.path)]
+        }
+        var translations: [String: Any] = [:]
+        for language in content.config.languages.dropFirst() {
+            let localized = content.localized(language)
+            let localGraph = PageGraph.build(localized.content, prefix: localized.prefix, contentRoots: localized.contentRoots)
+            let localMarkdown = RenderedMarkdown.render(localized.content, graph: localGraph,
+                                                        faqIDs: markdown.faqAnswers.map(\.id)).0
+            var translation = body(localized.content, markdown: localMarkdown, urls: urls.inLanguage(localized.prefix))
+            // Only what is translated: anything else is the default language's, listed in `untranslated`.
+            let translatedSlugs = Set(content.translations.first { $0.language == language }?.competencies.keys.map { $0 } ?? [])
+            translation["competencies"] = (translation["competencies"] as? [[String: Any]] ?? [])
+                .filter { translatedSlugs.contains($0["slug"] as? String ?? "") }
+            if localized.isUntranslated(content.faq?.file) { translation["faq"] = [Any]() }
+            // Relative to the content folder, so the published file never names a path on the build machine.
+            let root = content.defaultRoot + "/"
+            translation["untranslated"] = localized.untranslatedFiles.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }.sorted()
+            translations[language] = translation
+        }
+        object["translations"] = translations
+        return OutputFile(path: "portrait.json", text: json(object))
+    }
+
+    private func body(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> [String: Any] {
         let config = content.config
         let levels = config.rubricLevels
-        let object: [String: Any] = [
-            "format": "portrait", "format_version": Self.formatVersion,
+        return [
             "portrait": [
                 "district": config.district, "title": config.title, "vision": config.vision, "language": config.language,
                 "base_url": urls.absolute("/"), "last_reviewed": config.lastReviewed ?? NSNull(),
@@ -50,10 +77,6 @@ struct PortraitJSON {
                 ["question": entry.question, "id": answer.id, "url": urls.absolute("/faq/#\(answer.id)"),
                  "answer_html": answer.output.html, "answer_text": PlainText.from(html: answer.output.html)]
             },
-            "pages": graph.pages.filter { $0.kind.isIndexable }.map {
-                ["kind": $0.kind.rawValue, "title": $0.title, "url": urls.absolute($0.path)]
-            },
         ]
-        return OutputFile(path: "portrait.json", text: json(object))
     }
 }
