@@ -11,17 +11,7 @@ public enum PreviewState: Sendable, Equatable {
         case .built(let version):
             return #"{"type":"reload","version":\#(version)}"#
         case .failed(let version, let diagnostics):
-            let items = diagnostics.filter { $0.severity == .error }.map { diagnostic -> [String: Any] in
-                var item: [String: Any] = ["message": diagnostic.message, "text": diagnostic.description]
-                if let location = diagnostic.location {
-                    item["file"] = location.file
-                    item["line"] = location.line
-                    item["column"] = location.column
-                }
-                if let suggestion = diagnostic.suggestion { item["suggestion"] = suggestion }
-                if let expected = diagnostic.expected { item["expected"] = expected }
-                return item
-            }
+            let items = diagnostics.filter { $0.severity == .error }.map(DiagnosticReport.object)
             let object: [String: Any] = ["type": "error", "version": version, "errors": items]
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self)

@@ -4,20 +4,23 @@ import Foundation
 public enum DiagnosticReport {
     /// A JSON array of objects with severity, file, line, column, message, expected and suggestion.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        let objects: [[String: Any]] = diagnostics.map { diagnostic in
-            var object: [String: Any] = ["severity": diagnostic.severity.rawValue, "message": diagnostic.message,
-                                         "text": diagnostic.description]
-            if let location = diagnostic.location {
-                object["file"] = location.file
-                object["line"] = location.line
-                object["column"] = location.column
-            }
-            if let expected = diagnostic.expected { object["expected"] = expected }
-            if let suggestion = diagnostic.suggestion { object["suggestion"] = suggestion }
-            return object
-        }
+        let objects = diagnostics.map(object)
         let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One diagnostic as JSON-ready values; the preview overlay reads the same shape.
+    public static func object(_ diagnostic: Diagnostic) -> [String: Any] {
+        var object: [String: Any] = ["severity": diagnostic.severity.rawValue, "message": diagnostic.message,
+                                     "text": diagnostic.description]
+        if let location = diagnostic.location {
+            object["file"] = location.file
+            object["line"] = location.line
+            object["column"] = location.column
+        }
+        if let expected = diagnostic.expected { object["expected"] = expected }
+        if let suggestion = diagnostic.suggestion { object["suggestion"] = suggestion }
+        return object
     }
 
     /// GitHub Actions workflow commands, which show up as annotations on the changed lines.

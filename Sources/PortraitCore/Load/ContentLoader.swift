@@ -36,18 +36,7 @@ public struct ContentLoader: Sendable {
 
         let otherLanguages = Array((config?.languages ?? []).dropFirst())
         let listing = ContentListing(root: root, displayRoot: displayRoot, log: log, languageFolders: Set(otherLanguages))
-        let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
-            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log)
-        }
-        let pages = decodeAll(listing.pageFiles, log: log) { yaml, file, body, path, log in
-            PageDecoder.page(yaml, slug: Self.slug(of: path), file: file, body: body, titleRequired: true, log: log)
-        }
-        let home = listing.contains("index.md") ? decodeAll(["index.md"], log: log) { yaml, file, body, _, log in
-            PageDecoder.page(yaml, slug: "", file: file, body: body, titleRequired: false, log: log)
-        }.first : nil
-        let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], log: log) { yaml, file, body, _, log in
-            PageDecoder.faq(yaml, file: file, body: body, log: log)
-        }.first : nil
+        let (competencies, pages, home, faq) = decodeFiles(listing, isTranslation: false, log: log)
 
         var translations: [Translation] = []
         for language in otherLanguages where FileManager.default.fileExists(atPath: root.appendingPathComponent(language).path) {
@@ -70,8 +59,19 @@ public struct ContentLoader: Sendable {
                                                       file: display("portrait.yml"), log: log)
             } catch { log.add(error) }
         }
+        let (competencies, pages, home, faq) = decodeFiles(listing, isTranslation: true, log: log)
+        return Translation(
+            language: language, overlay: overlay, home: home,
+            competencies: Dictionary(competencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            faq: faq, pages: Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            root: displayRoot)
+    }
+
+    /// Competencies, pages, the home page and the FAQ: the same files in the default language and in a translation.
+    private func decodeFiles(_ listing: ContentListing, isTranslation: Bool, log: DiagnosticLog)
+        -> (competencies: [Competency], pages: [Page], home: Page?, faq: FAQ?) {
         let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
-            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log, isTranslation: true)
+            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log, isTranslation: isTranslation)
         }
         let pages = decodeAll(listing.pageFiles, log: log) { yaml, file, body, path, log in
             PageDecoder.page(yaml, slug: Self.slug(of: path), file: file, body: body, titleRequired: true, log: log)
@@ -82,11 +82,7 @@ public struct ContentLoader: Sendable {
         let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], log: log) { yaml, file, body, _, log in
             PageDecoder.faq(yaml, file: file, body: body, log: log)
         }.first : nil
-        return Translation(
-            language: language, overlay: overlay, home: home,
-            competencies: Dictionary(competencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            faq: faq, pages: Dictionary(pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            root: displayRoot)
+        return (competencies, pages, home, faq)
     }
 
     /// Only `portrait.yml`, for commands that need the grade spans and levels but not the content.
