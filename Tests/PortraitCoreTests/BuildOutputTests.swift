@@ -124,20 +124,44 @@ import Testing
         #expect(keys.subtracting(PageContext.vocabulary) == [])
     }
 
-    @Test func rawHTMLInYAMLStringsIsEscapedOnEveryPage() throws {
+    /// Script, raw HTML, javascript: and data: URLs typed into every YAML field and Markdown body must
+    /// never reach any page, embed or export as live markup.
+    @Test func hostileTextInEveryFieldIsNeutralisedOnEveryPage() throws {
         let scratch = basicSite()
-        let path = scratch.path("content/competencies/speaking.md")
-        let text = try String(contentsOf: path, encoding: .utf8)
-            .replacingOccurrences(of: "summary: Speaks clearly.", with: "summary: \"<script>alert('x')</script>\"")
-            .replacingOccurrences(of: "I can say my idea.", with: "\"<img src=x onerror=alert(1)>\"")
-        try text.write(to: path, atomically: false, encoding: .utf8)
-        _ = try BuildPipeline.build(.relative(to: scratch))
-        for (file, data) in snapshot(of: scratch.path("site")) where file.hasSuffix(".html") {
-            let html = String(decoding: data, as: UTF8.self)
-            #expect(!html.contains("<script>alert"), "\(file)")
-            #expect(!html.contains("<img src=x"), "\(file)")
+        let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+        let quoted = "\"\(payload)\""
+        let file = scratch.path("content/competencies/speaking.md")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for field in ["title: Speaking", "summary: Speaks clearly.", "headline: I am a speaker."] {
+            let key = field.split(separator: ":")[0]
+            text = text.replacingOccurrences(of: field, with: "\(key): \(quoted)")
         }
-        #expect(read(scratch, "competencies/speaking/index.html").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        for value in ["Says ideas in sentences.", "[I can say my idea.]", "[Students take turns.]", "[A recording.]", "With help.", "On their own."] {
+            let replacement = value.hasPrefix("[") ? "[\(quoted)]" : quoted
+            text = text.replacingOccurrences(of: value, with: replacement)
+        }
+        text = text.replacingOccurrences(of: "order: 1\n", with: "order: 1\nicon: \(quoted)\nicon_alt: \(quoted)\nconnections:\n  - system: \(quoted)\n    description: \(quoted)\n")
+        text += "\n\(payload)\n\n[click](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD4=)\n"
+        try text.write(to: file, atomically: false, encoding: .utf8)
+        scratch.write("content/faq.md", "---\ntitle: \(quoted)\n---\n\(payload)\n\n## \(payload)\n\nAnswer \(payload)\n")
+        scratch.write("content/pages/about.md", "---\ntitle: \(quoted)\ndescription: \(quoted)\n---\n\(payload)\n")
+        let config = scratch.path("content/portrait.yml")
+        try String(contentsOf: config, encoding: .utf8)
+            .replacingOccurrences(of: "district: Test Valley Schools", with: "district: \(quoted)")
+            .replacingOccurrences(of: "label: Grades K–2", with: "label: \(quoted)")
+            .write(to: config, atomically: false, encoding: .utf8)
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        var checked = 0
+        for (path, data) in snapshot(of: scratch.path("site")) where path.hasSuffix(".html") || path.hasSuffix(".json") || path.hasSuffix(".xml") {
+            let output = String(decoding: data, as: UTF8.self)
+            #expect(!output.contains("<script>alert"), "\(path)")
+            #expect(!output.contains("<img src=x"), "\(path)")
+            #expect(!output.lowercased().contains("href=\"javascript:"), "\(path)")
+            #expect(!output.contains("href=\"data:"), "\(path)")
+            checked += 1
+        }
+        #expect(checked > 30)
+        #expect(read(scratch, "competencies/speaking/index.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
     @Test func writesSitemapRobotsSearchIndexAndStructuredData() throws {
@@ -186,6 +210,10 @@ import Testing
         let content = scratch.path("content")
         #expect(failure(output: content, content: content)?.contains("it would replace the content folder") == true)
         #expect(failure(output: scratch.url, content: content)?.contains("it would replace the content folder") == true)
+        scratch.write("templates/page.mustache", "{{<layout}}{{/layout}}")
+        let templates = buildFailure(BuildOptions(content: content, contentDisplay: "content", templates: scratch.path("templates"),
+                                                  output: scratch.path("templates")))
+        #expect(templates?.errors.first?.description.contains("it would replace the templates folder") == true)
         #expect(failure(output: URL(fileURLWithPath: "/"), content: content)?.contains("the root folder") == true)
         #expect(failure(output: FileManager.default.homeDirectoryForCurrentUser, content: content)?.contains("your home folder") == true)
     }

@@ -25,6 +25,21 @@ import Testing
         let failure = buildFailure(.relative(to: scratch, templates: hasTemplates))
         #expect(failure?.errors.map(\.description) == expected, "\(name)")
         #expect(snapshot(of: scratch.path("site")) == before, "\(name): the previous site changed")
+
+        // The command a communications officer runs says the same and exits non-zero.
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["build"] + (hasTemplates ? ["--templates", "templates"] : [])
+        process.currentDirectoryURL = scratch.url
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(name)")
+        #expect(printed.contains(expected.first ?? "?"), "\(name)")
+        #expect(snapshot(of: scratch.path("site")) == before, "\(name): the previous site changed")
     }
 
     @Test func everyCaseHasExpectations() {

@@ -54,6 +54,10 @@ enum JSONText {
             case "\n": output.append("\\n")
             case "\r": output.append("\\r")
             case "\t": output.append("\\t")
+            // Markup characters as escapes: the same JSON value, but never live HTML if a consumer slips.
+            case "<": output.append("\\u003c")
+            case ">": output.append("\\u003e")
+            case "&": output.append("\\u0026")
             case "\u{08}": output.append("\\b")
             case "\u{0C}": output.append("\\f")
             default:

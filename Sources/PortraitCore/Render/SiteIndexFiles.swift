@@ -73,7 +73,6 @@ enum SiteIndexFiles {
             entries.append(["t": page.title, "k": "Page", "u": urls.link("/\(page.slug)/"),
                             "x": String(PlainText.from(html: output.html).prefix(280))])
         }
-        let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.pretty(entries)
     }
 }
