@@ -101,3 +101,18 @@ import Testing
         #expect(results.allSatisfy { $0 == 200 })
     }
 }
+
+@Suite struct HTMLEscapingTests {
+    @Test func escapesLikeMustacheHTMLAndLeavesPlainTextAlone() {
+        let escape = FastHTMLContentType()
+        #expect(escape.escapeText("Plain text, café ☑") == "Plain text, café ☑")
+        #expect(escape.escapeText("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(escape.escapeText("é<é") == "é&lt;é")
+    }
+
+    @Test func themeTemplatesRenderThroughIt() throws {
+        let theme = try Theme.load(overrides: nil)
+        let html = theme.library.render(["page": ["title": "<b>"]], withTemplate: "partials/breadcrumbs") ?? ""
+        #expect(html.contains("<span aria-current=\"page\">&lt;b&gt;</span>"))
+    }
+}

@@ -63,11 +63,15 @@ public struct Theme: Sendable {
             } else if path.hasSuffix(".mustache") {
                 let name = String(path.dropLast(".mustache".count))
                 templates[name] = themeFile
+                _ = FastHTMLContentType.registered
                 do {
-                    parsed[name] = try MustacheTemplate(string: themeFile.text)
+                    parsed[name] = try MustacheTemplate(string: FastHTMLContentType.pragma + themeFile.text)
                 } catch let error as MustacheTemplate.ParserError {
+                    // The pragma sits on line 1 before the file's own text; columns there are shifted by it.
+                    let line = error.context.lineNumber
+                    let column = error.context.columnNumber - (line == 1 ? FastHTMLContentType.pragma.count : 0)
                     diagnostics.append(.error(
-                        at: SourceLocation(file: themeFile.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                        at: SourceLocation(file: themeFile.file, line: line, column: max(1, column)),
                         "template syntax error: \(TemplateSyntaxMessage.describe(error.error))",
                         expected: "balanced {{#section}} … {{/section}} tags"))
                 } catch {
