@@ -60,15 +60,15 @@ public enum BuildPipeline {
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         // 2. Validate: checks across files, and the published order.
         let (validated, validationWarnings) = try ContentValidator.validate(content)
-        // 3. Page graph: every page and its permalink.
-        let graph = PageGraph.build(validated)
-        // 4. Render: Markdown and templates, in memory.
+        // 3. Page graph: every page of every language and its permalink (titles come from the theme's strings).
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
+        let languages = LanguageGraph.build(validated, theme: theme)
+        // 4. Render: Markdown and templates, in memory.
         var files: [OutputFile] = []
-        let rendered = try SiteRenderer.render(validated, theme: theme) { files.append($0) }
+        let rendered = try SiteRenderer.render(validated, languages: languages, theme: theme) { files.append($0) }
         let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         let stringWarnings = TranslationReport.stringWarnings(validated, theme: theme)
-        return RenderedSite(content: validated, graph: graph, files: files, staticFiles: staticFiles,
+        return RenderedSite(content: validated, graph: languages[0].graph, files: files, staticFiles: staticFiles,
                             warnings: loaded.warnings + validationWarnings + stringWarnings + rendered.warnings,
                             pageCount: rendered.pageCount)
     }
@@ -98,9 +98,9 @@ public enum BuildPipeline {
         var content = loaded.content
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         let (validated, validationWarnings) = try ContentValidator.validate(content)
-        let graph = PageGraph.build(validated)
-        trace.mark("load, validate, graph")
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
+        let languages = LanguageGraph.build(validated, theme: theme)
+        trace.mark("load, validate, graph")
         // 4. Render, streaming into staging.
         let staging: SiteWriter.Staging
         do { staging = try SiteWriter(output: options.output).beginStaging() } catch {
@@ -109,7 +109,7 @@ public enum BuildPipeline {
         var files = 0
         let rendered: SiteRenderer.Result
         do {
-            rendered = try SiteRenderer.render(validated, theme: theme) { file in
+            rendered = try SiteRenderer.render(validated, languages: languages, theme: theme) { file in
                 try staging.write(file)
                 files += 1
             }

@@ -43,13 +43,13 @@ struct Build: ParsableCommand {
     var force = false
 
     func run() throws {
-        do {
+        do throws(BuildFailure) {
             let report = try BuildPipeline.build(site.buildOptions(output: output, force: force))
             DiagnosticPrinter().print(report.warnings)
             print(String(format: "Built %d pages (%d files) into %@ in %.0f ms.", report.pages, report.files, output, report.seconds * 1000))
-        } catch let failure as BuildFailure {
-            DiagnosticPrinter().print(failure.diagnostics)
-            let count = failure.errors.count
+        } catch {
+            DiagnosticPrinter().print(error.diagnostics)
+            let count = error.errors.count
             FileHandle.standardError.write(Data("Build failed with \(count) error\(count == 1 ? "" : "s"); nothing was written.\n".utf8))
             throw ExitCode.failure
         }

@@ -28,7 +28,7 @@ public enum SiteRenderer {
 
     /// Renders every language in turn: the default at the site root, each other under /<code>/.
     public static func render(
-        _ content: PortraitContent, theme: Theme, emit: (OutputFile) throws -> Void
+        _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, emit: (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         var diagnostics = TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
         for kind in PageKind.allCases where theme.templates[kind.template] == nil {
@@ -46,11 +46,8 @@ public enum SiteRenderer {
         var pageCount = 0
         var defaultMarkdown: RenderedMarkdown?
         do {
-            for language in content.config.languages {
-                let localized = content.localized(language)
-                let strings = theme.interfaceStrings(for: language)
-                let graph = PageGraph.build(localized.content, strings: strings, prefix: localized.prefix,
-                                            contentRoots: localized.contentRoots)
+            for entry in languages {
+                let (localized, strings, graph) = (entry.localized, entry.strings, entry.graph)
                 let (markdown, markdownDiagnostics) = RenderedMarkdown.render(
                     localized.content, graph: graph, faqIDs: defaultMarkdown?.faqAnswers.map(\.id) ?? [])
                 diagnostics += markdownDiagnostics
@@ -59,7 +56,7 @@ public enum SiteRenderer {
                 let builder = PageContext(localized: localized, graph: graph, markdown: markdown, strings: strings, languages: names)
                 try renderPages(graph.pages, builder: builder, library: theme, emit: emit, links: &links)
                 pageCount += graph.pages.count
-                graphs.append((language, graph))
+                graphs.append((localized.language, graph))
                 let files = SiteIndexFiles.languageFiles(localized, graph: graph, markdown: markdown, urls: root)
                 for file in files {
                     try emit(file)

@@ -13,19 +13,6 @@ public struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
-    /// Writes everything at once; for callers that already hold the whole site.
-    public func write(_ files: [OutputFile], staticFiles: [(source: URL, path: String)] = []) throws {
-        let staging = try beginStaging()
-        do {
-            for file in files { try staging.write(file) }
-            for item in staticFiles { try staging.copy(item.source, to: item.path) }
-            try staging.commit()
-        } catch {
-            staging.discard()
-            throw error
-        }
-    }
-
     public func beginStaging() throws -> Staging {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
