@@ -48,6 +48,7 @@ import Testing
         #expect(page.contains("<div class=\"page-content\" lang=\"en\">"))
         #expect(page.contains("Thinking matters."))
         #expect(page.contains("Competencia"))  // the interface is still Spanish
+        #expect(page.contains("<a href=\"/es/about/\" lang=\"en\">About</a>"))
     }
 
     @Test func completenessListsWhatIsMissingPerLanguage() throws {

@@ -825,7 +825,7 @@ body.embed { margin: 0; font-size: 1rem; }
     </a>
     <nav id="site-nav" aria-label="{{t.main_nav}}">
       <ul>
-        {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>{{title}}</a></li>
         {{/nav}}
       </ul>
     </nav>

@@ -18,7 +18,7 @@ struct PageContext: @unchecked Sendable {
         "questions", "search_script_url", "home_absolute_url", "embed", "snippet", "oembed_url", "height",
         "full_url", "embed_script_url", "site_script_url", "embedding_help_url", "host_script_url", "example",
         "oembed_endpoint", "t", "lang", "alternates", "x_default_url", "has_languages", "is_fallback", "content_lang",
-        "hreflang", "absolute_url", "dir", "code",
+        "hreflang", "absolute_url", "dir", "code", "untranslated",
     ]
 
     let content: PortraitContent
@@ -229,10 +229,14 @@ struct PageContext: @unchecked Sendable {
         var items: [(String, String)] = [(strings["home"], "/"), (strings["competencies"], "/competencies/"),
                                          (strings["continuum"], "/continuum/")]
         if content.faq != nil { items.append((strings["faq"], "/faq/")) }
-        for page in content.pages { items.append((page.title, "/\(page.slug)/")) }
+        var untranslatedPaths = Set<String>()
+        for page in content.pages {
+            items.append((page.title, "/\(page.slug)/"))
+            if localized.isUntranslated(page.file) { untranslatedPaths.insert("/\(page.slug)/") }
+        }
         return items.map { title, path in
             let current = page.localPath == path || (path != "/" && page.localPath.hasPrefix(path))
-            return ["title": title, "url": urls.link(path), "current": current]
+            return ["title": title, "url": urls.link(path), "current": current, "untranslated": untranslatedPaths.contains(path)]
         }
     }
 
