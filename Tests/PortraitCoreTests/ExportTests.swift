@@ -59,5 +59,9 @@ import Testing
         #expect(text.hasPrefix("{\n  \"a\" : {\n    \"y\" : {},\n    \"z\" : "))
         #expect(text.contains("\"c\" : \"é ☑ \\u0001\""))
         #expect(text.hasSuffix("  \"d\" : []\n}\n"))
+        let compact = JSONText.compact(object)
+        #expect(compact.hasPrefix("{\"a\":{\"y\":{},\"z\":"))
+        #expect(!compact.dropLast().contains("\n"))
+        #expect((try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary)?.isEqual(to: object) == true)
     }
 }

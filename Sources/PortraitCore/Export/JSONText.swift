@@ -11,7 +11,17 @@ enum JSONText {
         return output
     }
 
-    private static func write(_ value: Any, indent: Int, into output: inout String) {
+    /// No spaces or line breaks: for files browsers download, such as the search index.
+    static func compact(_ value: Any) -> String {
+        var output = ""
+        output.reserveCapacity(4096)
+        write(value, indent: nil, into: &output)
+        output.append("\n")
+        return output
+    }
+
+    /// `indent` nil writes compact JSON.
+    private static func write(_ value: Any, indent: Int?, into output: inout String) {
         switch value {
         case let text as String: string(text, into: &output)
         case let flag as Bool: output.append(flag ? "true" : "false")
@@ -20,28 +30,39 @@ enum JSONText {
         case is NSNull: output.append("null")
         case let object as [String: Any]:
             if object.isEmpty { output.append("{}"); return }
-            output.append("{\n")
-            let inner = String(repeating: " ", count: indent + 2)
+            output.append(indent == nil ? "{" : "{\n")
+            let inner = indent.map { String(repeating: " ", count: $0 + 2) } ?? ""
             for (index, key) in object.keys.sorted().enumerated() {
                 output.append(inner)
                 string(key, into: &output)
-                output.append(" : ")
-                write(object[key]!, indent: indent + 2, into: &output)
-                output.append(index == object.count - 1 ? "\n" : ",\n")
+                output.append(indent == nil ? ":" : " : ")
+                write(object[key]!, indent: indent.map { $0 + 2 }, into: &output)
+                output.append(separator(last: index == object.count - 1, indent: indent))
             }
-            output.append(String(repeating: " ", count: indent) + "}")
+            output.append(indent.map { String(repeating: " ", count: $0) } ?? "")
+            output.append("}")
         case let array as [Any]:
             if array.isEmpty { output.append("[]"); return }
-            output.append("[\n")
-            let inner = String(repeating: " ", count: indent + 2)
+            output.append(indent == nil ? "[" : "[\n")
+            let inner = indent.map { String(repeating: " ", count: $0 + 2) } ?? ""
             for (index, element) in array.enumerated() {
                 output.append(inner)
-                write(element, indent: indent + 2, into: &output)
-                output.append(index == array.count - 1 ? "\n" : ",\n")
+                write(element, indent: indent.map { $0 + 2 }, into: &output)
+                output.append(separator(last: index == array.count - 1, indent: indent))
             }
-            output.append(String(repeating: " ", count: indent) + "]")
+            output.append(indent.map { String(repeating: " ", count: $0) } ?? "")
+            output.append("]")
         default:
             string(String(describing: value), into: &output)
+        }
+    }
+
+    private static func separator(last: Bool, indent: Int?) -> String {
+        switch (last, indent) {
+        case (true, nil): return ""
+        case (false, nil): return ","
+        case (true, _): return "\n"
+        case (false, _): return ",\n"
         }
     }
 

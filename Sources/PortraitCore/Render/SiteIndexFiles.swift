@@ -73,6 +73,6 @@ enum SiteIndexFiles {
             entries.append(["t": page.title, "k": "Page", "u": urls.link("/\(page.slug)/"),
                             "x": String(PlainText.from(html: output.html).prefix(280))])
         }
-        return JSONText.pretty(entries)
+        return JSONText.compact(entries)
     }
 }
