@@ -49,6 +49,10 @@ import Testing
         #expect(page.contains("Thinking matters."))
         #expect(page.contains("Competencia"))  // the interface is still Spanish
         #expect(page.contains("<a href=\"/es/about/\" lang=\"en\">About</a>"))
+        let cards = read(scratch, "es/competencies/index.html")
+        #expect(cards.contains("<li class=\"card\" style=\"--accent: #2e7d4f\" lang=\"en\">"))
+        #expect(cards.contains("<li class=\"card\" style=\"--accent: #1f5f8b\">"))
+        #expect(read(scratch, "es/competencies/speaking/index.html").contains("<span lang=\"en\">Thinking</span>"))
     }
 
     @Test func completenessListsWhatIsMissingPerLanguage() throws {

@@ -217,7 +217,7 @@ enum DefaultTheme {
 <p class="lead">{{t.grade_span_lead}} {{grades}}.</p>
 {{/span}}
 {{#entries}}
-<section class="span-entry" style="--accent: {{color}}" aria-labelledby="{{slug}}">
+<section class="span-entry" style="--accent: {{color}}" aria-labelledby="{{slug}}"{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>
   <h2 id="{{slug}}"><a href="{{url}}">{{title}}</a></h2>
   <p class="headline">{{headline}}</p>
   {{#detail}}
@@ -329,7 +329,7 @@ enum DefaultTheme {
     <p class="print-hint">{{t.print_hint}}</p>
   </header>
   <ul class="print-competencies">
-    {{#site.competencies}}<li style="--accent: {{color}}"><strong>{{title}}</strong>: {{headline}} {{summary}}</li>
+    {{#site.competencies}}<li style="--accent: {{color}}"{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}><strong>{{title}}</strong>: {{headline}} {{summary}}</li>
     {{/site.competencies}}
   </ul>
   {{>partials/continuum-table}}
@@ -750,7 +750,7 @@ body.embed { margin: 0; font-size: 1rem; }
         "partials/competency-cards.mustache": #"""
 <ul class="cards">
   {{#site.competencies}}
-  <li class="card" style="--accent: {{color}}">
+  <li class="card" style="--accent: {{color}}"{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>
     <h3><a href="{{url}}">{{#has_icon}}<span class="icon" aria-hidden="true">{{icon}}</span> {{/has_icon}}{{title}}</a></h3>
     <p class="headline">{{headline}}</p>
     <p>{{summary}}</p>
@@ -773,7 +773,7 @@ body.embed { margin: 0; font-size: 1rem; }
     </thead>
     <tbody>
       {{#rows}}
-      <tr style="--accent: {{color}}">
+      <tr style="--accent: {{color}}"{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>
         <th scope="row"><a href="{{url}}">{{title}}</a><span class="row-headline">{{headline}}</span></th>
         {{#cells}}<td>{{definition}} <a class="cell-link" href="{{url}}">{{t.details}}<span class="visually-hidden">: {{title}}, {{label}}</span></a></td>
         {{/cells}}
@@ -848,8 +848,8 @@ body.embed { margin: 0; font-size: 1rem; }
 """#,
         "partials/prev-next.mustache": #"""
 <nav class="prev-next" aria-label="{{t.more_competencies}}">
-  {{#previous}}<a class="prev" href="{{url}}" rel="prev"><span class="hint">{{t.previous_competency}}</span> {{title}}</a>{{/previous}}
-  {{#next}}<a class="next" href="{{url}}" rel="next"><span class="hint">{{t.next_competency}}</span> {{title}}</a>{{/next}}
+  {{#previous}}<a class="prev" href="{{url}}" rel="prev"><span class="hint">{{t.previous_competency}}</span> <span{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>{{title}}</span></a>{{/previous}}
+  {{#next}}<a class="next" href="{{url}}" rel="next"><span class="hint">{{t.next_competency}}</span> <span{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>{{title}}</span></a>{{/next}}
 </nav>
 
 """#,

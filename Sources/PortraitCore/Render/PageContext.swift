@@ -58,6 +58,7 @@ struct PageContext: @unchecked Sendable {
                 "headline": competency.headline, "color": competency.color, "icon": competency.icon ?? "",
                 "has_icon": competency.icon != nil,
                 "icon_alt": competency.iconAlt ?? "", "url": urls.link("/competencies/\(competency.slug)/"),
+                "untranslated": localized.isUntranslated(competency.file),
             ]
         }
         var contact: [String: Any] = [:]
