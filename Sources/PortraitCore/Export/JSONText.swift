@@ -68,6 +68,12 @@ enum JSONText {
 
     private static func string(_ text: String, into output: inout String) {
         output.append("\"")
+        // Most text needs no escape at all; copy it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
