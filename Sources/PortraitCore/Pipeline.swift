@@ -53,7 +53,17 @@ public struct BuildReport: Sendable {
 /// The whole build, one stage after another. Each stage either hands a complete result to the next or
 /// throws every problem it found; nothing is written unless every stage before writing succeeded.
 public enum BuildPipeline {
-    public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
+    /// What stages 1–3 hand to rendering.
+    struct Prepared {
+        var loaded: ContentLoader.Result
+        var content: PortraitContent
+        var theme: Theme
+        var languages: [LanguageGraph]
+        var warnings: [Diagnostic]
+    }
+
+    /// Stages 1–3. A failure here stops before any file is made.
+    static func prepare(_ options: BuildOptions) throws(BuildFailure) -> Prepared {
         // 1. Load content: parse every file into models, with file:line:column on each problem.
         let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
         var content = loaded.content
@@ -63,14 +73,21 @@ public enum BuildPipeline {
         // 3. Page graph: every page of every language and its permalink (titles come from the theme's strings).
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
         let languages = LanguageGraph.build(validated, theme: theme)
+        let warnings = loaded.warnings + validationWarnings + TranslationReport.stringWarnings(validated, theme: theme)
+        return Prepared(loaded: loaded, content: validated, theme: theme, languages: languages, warnings: warnings)
+    }
+
+    /// Stages 1–4 in memory, for `check`, the preview server and tests.
+    public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
+        let prepared = try prepare(options)
         // 4. Render: Markdown and templates, in memory.
         var files: [OutputFile] = []
-        let rendered = try SiteRenderer.render(validated, languages: languages, theme: theme) { files.append($0) }
-        let staticFiles = loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
-        let stringWarnings = TranslationReport.stringWarnings(validated, theme: theme)
-        return RenderedSite(content: validated, graph: languages[0].graph, files: files, staticFiles: staticFiles,
-                            warnings: loaded.warnings + validationWarnings + stringWarnings + rendered.warnings,
-                            pageCount: rendered.pageCount)
+        let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme) {
+            files.append($0)
+        }
+        let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
+        return RenderedSite(content: prepared.content, graph: prepared.languages[0].graph, files: files, staticFiles: staticFiles,
+                            warnings: prepared.warnings + rendered.warnings, pageCount: rendered.pageCount)
     }
 
     /// Everything `build` checks, plus reading levels, without writing anything.
@@ -93,13 +110,8 @@ public enum BuildPipeline {
         let trace = StageTrace()
         defer { trace.mark("done") }
         try OutputGuard.check(options)
-        // 1–3. Load, validate and build the page graph: failures here stop before any file is made.
-        let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
-        var content = loaded.content
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
-        let (validated, validationWarnings) = try ContentValidator.validate(content)
-        let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
-        let languages = LanguageGraph.build(validated, theme: theme)
+        // 1–3. Load, validate and build the page graph.
+        let prepared = try prepare(options)
         trace.mark("load, validate, graph")
         // 4. Render, streaming into staging.
         let staging: SiteWriter.Staging
@@ -109,7 +121,7 @@ public enum BuildPipeline {
         var files = 0
         let rendered: SiteRenderer.Result
         do {
-            rendered = try SiteRenderer.render(validated, languages: languages, theme: theme) { file in
+            rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme) { file in
                 try staging.write(file)
                 files += 1
             }
@@ -120,15 +132,14 @@ public enum BuildPipeline {
         trace.mark("render and stage")
         // 5. Write: static files, then the staging folder is swapped in whole.
         do {
-            for path in loaded.staticFiles { try staging.copy(options.content.appendingPathComponent(path), to: path) }
+            for path in prepared.loaded.staticFiles { try staging.copy(options.content.appendingPathComponent(path), to: path) }
             try staging.commit()
         } catch {
             staging.discard()
             throw BuildFailure([.error(at: nil, "could not write the site to \(options.output.path): \(error.localizedDescription)")])
         }
-        return BuildReport(pages: rendered.pageCount, files: files + loaded.staticFiles.count,
-                           warnings: loaded.warnings + validationWarnings + TranslationReport.stringWarnings(validated, theme: theme)
-                               + rendered.warnings,
+        return BuildReport(pages: rendered.pageCount, files: files + prepared.loaded.staticFiles.count,
+                           warnings: prepared.warnings + rendered.warnings,
                            seconds: Date().timeIntervalSince(start))
     }
 }
