@@ -31,7 +31,6 @@ let package = Package(
                 "CCMarkGFM",
                 "CPathExchange",
                 "CLibYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -48,7 +47,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PortraitCoreTests",
-            dependencies: ["PortraitCore", "PortraitPreview"],
+            dependencies: [
+                "PortraitCore",
+                "PortraitPreview",
+                // The Mustache reference renderer: the compiled templates must render exactly as it does.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

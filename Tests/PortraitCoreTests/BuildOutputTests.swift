@@ -117,7 +117,7 @@ import Testing
             for page in graph.pages {
                 var context = builder.context(for: page)
                 context["t"] = nil  // interface text keys are checked against strings/en.yml instead
-                KeyCollector.collect(context, into: &keys)
+                context.collectKeys(into: &keys)
             }
             keys.insert("t")
         }

@@ -9,9 +9,7 @@ enum LinkCheck {
 
         init(_ file: OutputFile) {
             path = file.path
-            let html = String(decoding: file.bytes, as: UTF8.self)
-            ids = attributeValues("id", in: html)
-            links = attributeValues("href", in: html).union(attributeValues("src", in: html))
+            (ids, links) = LinkCheck.attributes(in: file.bytes)
         }
     }
 
@@ -36,9 +34,22 @@ enum LinkCheck {
 
         func problems() -> [Diagnostic] {
             var diagnostics: [Diagnostic] = []
+            // Site-absolute links read the same from every page; most pages share the menu's.
+            var absolute: [String: String?] = [:]
             for page in pages {
                 for link in page.links.sorted() {
-                    guard let problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids) else { continue }
+                    let problem: String?
+                    if link.hasPrefix("/") {
+                        if let known = absolute[link] {
+                            problem = known
+                        } else {
+                            problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids)
+                            absolute[link] = .some(problem)
+                        }
+                    } else {
+                        problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids)
+                    }
+                    guard let problem else { continue }
                     diagnostics.append(.error(
                         at: sources[page.path].map { SourceLocation(file: $0, line: 1, column: 1) },
                         "page /\(page.path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
@@ -50,7 +61,7 @@ enum LinkCheck {
     }
 
     private static func problem(_ link: String, on page: String, basePath: String, existing: Set<String>, ids: [String: Set<String>]) -> String? {
-        let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
+        let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if decoded.hasPrefix("#") {
             let fragment = String(decoded.dropFirst())
             return fragment.isEmpty || ids[page]?.contains(fragment) == true ? nil : "but this page has no such anchor"
@@ -70,26 +81,38 @@ enum LinkCheck {
         return nil
     }
 
-    /// Attribute values as the templates and cmark write them: name="value". Scans bytes once;
-    /// searching Substrings repeatedly was quadratic on long pages.
-    static func attributeValues(_ name: String, in html: String) -> Set<String> {
-        var values = Set<String>()
-        let marker = Array(" \(name)=\"".utf8)
-        var bytes = Array(html.utf8)
-        bytes.append(0)
-        let count = bytes.count - 1
-        var index = 0
-        while index + marker.count <= count {
-            if bytes[index] == marker[0] && Array(bytes[index..<(index + marker.count)]) == marker {
-                let start = index + marker.count
+    /// `id`, and `href` or `src`, values as the templates and cmark write them: ` name="value"`.
+    /// One pass over the bytes, with no copies of the page.
+    static func attributes(in bytes: [UInt8]) -> (ids: Set<String>, links: Set<String>) {
+        var ids = Set<String>(), links = Set<String>()
+        bytes.withUnsafeBufferPointer { page in
+            let count = page.count
+            var index = 0
+            while index < count {
+                guard page[index] == 0x20 else {
+                    index += 1
+                    continue
+                }
+                // After a space: id=" (3 letters), src=" or href=" ?
+                var nameEnd = index + 1
+                while nameEnd < count && nameEnd - index <= 5, page[nameEnd] >= 0x61 && page[nameEnd] <= 0x7A { nameEnd += 1 }
+                guard nameEnd + 1 < count, page[nameEnd] == 0x3D, page[nameEnd + 1] == 0x22 else {
+                    index += 1
+                    continue
+                }
+                let name = UnsafeBufferPointer(rebasing: page[(index + 1)..<nameEnd])
+                let isID = name.elementsEqual("id".utf8)
+                let isLink = !isID && (name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8))
+                let start = nameEnd + 2
                 var end = start
-                while end < count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                values.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                while end < count && page[end] != 0x22 { end += 1 }
+                if isID || isLink {
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: page[start..<end]), as: UTF8.self)
+                    if isID { ids.insert(value) } else { links.insert(value) }
+                }
                 index = end
-            } else {
-                index += 1
             }
         }
-        return values
+        return (ids, links)
     }
 }

@@ -22,12 +22,9 @@ enum JSONText {
 
     /// `indent` nil writes compact JSON.
     private static func write(_ value: Any, indent: Int?, into output: inout String) {
+        // Containers and text first: testing a Swift dictionary against a class such as NSNull bridges
+        // it to an NSDictionary, which was a fifth of a large build.
         switch value {
-        case let text as String: string(text, into: &output)
-        case let flag as Bool: output.append(flag ? "true" : "false")
-        case let number as Int: output.append(String(number))
-        case let number as Double: output.append(number.rounded() == number ? String(Int(number)) : String(number))
-        case is NSNull: output.append("null")
         case let object as [String: Any]:
             if object.isEmpty { output.append("{}"); return }
             output.append(indent == nil ? "{" : "{\n")
@@ -52,6 +49,11 @@ enum JSONText {
             }
             output.append(indent.map { String(repeating: " ", count: $0) } ?? "")
             output.append("]")
+        case let text as String: string(text, into: &output)
+        case let flag as Bool: output.append(flag ? "true" : "false")
+        case let number as Int: output.append(String(number))
+        case let number as Double: output.append(number.rounded() == number ? String(Int(number)) : String(number))
+        case is NSNull: output.append("null")
         default:
             string(String(describing: value), into: &output)
         }

@@ -32,9 +32,10 @@ struct PageContext: @unchecked Sendable {
     let strings: InterfaceStrings
     /// Every language of the site, the default first, with its name in its own language.
     let languages: [(code: String, name: String)]
-    private let site: [String: Any]
-    private let competencyCards: [[String: Any]]
-    private let language: [String: Any]
+    private let site: TemplateValue
+    private let competencyCards: [TemplateValue]
+    private let language: TemplateValue
+    private let interfaceText: TemplateValue
 
     init(localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, strings: InterfaceStrings = .english,
          languages: [(code: String, name: String)] = []) {
@@ -49,76 +50,80 @@ struct PageContext: @unchecked Sendable {
         let urls = root.inLanguage(localized.prefix)
         self.root = root
         self.urls = urls
-        language = ["code": localized.language, "dir": LanguageDirection.of(localized.language),
-                    "locale": localized.language.replacingOccurrences(of: "-", with: "_")]
+        language = ["code": .text(localized.language), "dir": .text(LanguageDirection.of(localized.language)),
+                    "locale": .text(localized.language.replacingOccurrences(of: "-", with: "_"))]
+        interfaceText = .object(strings.values.mapValues(TemplateValue.text))
         let config = content.config
         competencyCards = content.competencies.map { competency in
             [
-                "title": competency.title, "slug": competency.slug, "summary": competency.summary,
-                "headline": competency.headline, "color": competency.color, "icon": competency.icon ?? "",
-                "has_icon": competency.icon != nil,
-                "icon_alt": competency.iconAlt ?? "", "url": urls.link("/competencies/\(competency.slug)/"),
-                "untranslated": localized.isUntranslated(competency.file),
+                "title": .text(competency.title), "slug": .text(competency.slug), "summary": .text(competency.summary),
+                "headline": .text(competency.headline), "color": .text(competency.color), "icon": .text(competency.icon ?? ""),
+                "has_icon": .bool(competency.icon != nil),
+                "icon_alt": .text(competency.iconAlt ?? ""), "url": .text(urls.link("/competencies/\(competency.slug)/")),
+                "untranslated": .bool(localized.isUntranslated(competency.file)),
             ]
         }
-        var contact: [String: Any] = [:]
+        var contact: [String: TemplateValue] = [:]
         for (key, value) in [("name", config.contact.name), ("email", config.contact.email), ("phone", config.contact.phone),
                              ("address", config.contact.address), ("url", config.contact.url)] {
-            if let value { contact[key] = value }
+            if let value { contact[key] = .text(value) }
         }
         site = [
-            "title": config.title, "district": config.district, "vision": config.vision, "language": config.language,
-            "home_url": urls.link("/"), "home_absolute_url": urls.absolute("/"), "stylesheet_url": root.link("/assets/style.css"),
-            "competencies": competencyCards,
-            "grade_spans": config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
-            "rubric_levels": config.rubricLevels.map { ["id": $0.id, "label": $0.label, "description": $0.description] },
-            "key_elements": config.keyElements.map { ["title": $0.title, "description": $0.description] },
-            "contact": contact, "has_contact": !contact.isEmpty,
-            "faq_url": content.faq == nil ? "" : urls.link("/faq/"),
-            "theme_css": config.theme.css, "search_url": urls.link("/search/"), "continuum_url": urls.link("/continuum/"),
-            "print_url": urls.link("/print/"), "search_index_url": urls.link("/search-index.json"),
-            "search_script_url": root.link("/assets/search.js"), "embed_script_url": root.link("/assets/embed.js"),
-            "site_script_url": root.link("/assets/site.js"), "embedding_help_url": urls.link("/embedding/"),
-            "locale": config.language.replacingOccurrences(of: "-", with: "_"),
+            "title": .text(config.title), "district": .text(config.district), "vision": .text(config.vision),
+            "language": .text(config.language),
+            "home_url": .text(urls.link("/")), "home_absolute_url": .text(urls.absolute("/")),
+            "stylesheet_url": .text(root.link("/assets/style.css")),
+            "competencies": .list(competencyCards),
+            "grade_spans": .list(config.gradeSpans.map { ["id": .text($0.id), "label": .text($0.label), "url": .text(urls.link("/grades/\($0.id)/"))] }),
+            "rubric_levels": .list(config.rubricLevels.map { ["id": .text($0.id), "label": .text($0.label), "description": .text($0.description)] }),
+            "key_elements": .list(config.keyElements.map { ["title": .text($0.title), "description": .text($0.description)] }),
+            "contact": .object(contact), "has_contact": .bool(!contact.isEmpty),
+            "faq_url": .text(content.faq == nil ? "" : urls.link("/faq/")),
+            "theme_css": .text(config.theme.css), "search_url": .text(urls.link("/search/")),
+            "continuum_url": .text(urls.link("/continuum/")),
+            "print_url": .text(urls.link("/print/")), "search_index_url": .text(urls.link("/search-index.json")),
+            "search_script_url": .text(root.link("/assets/search.js")), "embed_script_url": .text(root.link("/assets/embed.js")),
+            "site_script_url": .text(root.link("/assets/site.js")), "embedding_help_url": .text(urls.link("/embedding/")),
+            "locale": .text(config.language.replacingOccurrences(of: "-", with: "_")),
         ]
     }
 
-    func context(for page: SitePage) -> [String: Any] {
-        var context: [String: Any] = [
+    func context(for page: SitePage) -> TemplateValue {
+        var context: [String: TemplateValue] = [
             "site": site,
-            "t": strings.values, "lang": language, "has_languages": languages.count > 1,
-            "alternates": alternates(for: page), "content_lang": content.config.language,
-            "x_default_url": languages.count > 1 ? root.absolute(page.kind == .notFound ? "/" : page.localPath) : false,
-            "is_fallback": localized.isUntranslated(sourceFile(of: page)),
+            "t": interfaceText, "lang": language, "has_languages": .bool(languages.count > 1),
+            "alternates": .list(alternates(for: page)), "content_lang": .text(content.config.language),
+            "x_default_url": languages.count > 1 ? .text(root.absolute(page.kind == .notFound ? "/" : page.localPath)) : false,
+            "is_fallback": .bool(localized.isUntranslated(sourceFile(of: page))),
             "page": [
-                "title": page.title, "kind": page.kind.rawValue, "url": root.link(page.path),
-                "canonical_url": root.absolute(page.path), "description": description(of: page),
-                "og_type": page.kind == .home ? "website" : "article", "is_indexable": page.kind.isIndexable,
-            ] as [String: Any],
-            "structured_data_html": structuredData(for: page),
-            "nav": navigation(current: page),
-            "breadcrumbs": page.breadcrumbs.map { ["title": $0.title, "url": root.link($0.path)] },
-            "has_breadcrumbs": !page.breadcrumbs.isEmpty,
+                "title": .text(page.title), "kind": .text(page.kind.rawValue), "url": .text(root.link(page.path)),
+                "canonical_url": .text(root.absolute(page.path)), "description": .text(description(of: page)),
+                "og_type": page.kind == .home ? "website" : "article", "is_indexable": .bool(page.kind.isIndexable),
+            ],
+            "structured_data_html": .text(structuredData(for: page)),
+            "nav": .list(navigation(current: page)),
+            "breadcrumbs": .list(page.breadcrumbs.map { ["title": .text($0.title), "url": .text(root.link($0.path))] }),
+            "has_breadcrumbs": .bool(!page.breadcrumbs.isEmpty),
         ]
         switch page.kind {
         case .home:
-            context["intro_html"] = markdown.home?.html ?? ""
-            context["graphic_html"] = PortraitGraphic.svg(title: content.config.title, competencies: content.competencies.map {
+            context["intro_html"] = .text(markdown.home?.html ?? "")
+            context["graphic_html"] = .text(PortraitGraphic.svg(title: content.config.title, competencies: content.competencies.map {
                 ($0.title, $0.headline, $0.color, urls.link("/competencies/\($0.slug)/"), $0.icon)
-            })
+            }))
         case .competencies, .notFound:
             break
         case .embedding:
-            context["host_script_url"] = urls.absolute("/assets/embed-host.js")
+            context["host_script_url"] = .text(urls.absolute("/assets/embed-host.js"))
             context["example"] = embedCode(for: graph.pages.first { $0.kind == .competencySpan } ?? page)
-            context["oembed_endpoint"] = urls.absolute("/oembed")
+            context["oembed_endpoint"] = .text(urls.absolute("/oembed"))
         case .continuum, .print:
             context["continuum"] = continuum()
         case .search:
             context["browse"] = continuum()
-            context["questions"] = zip(content.faq?.entries ?? [], markdown.faqAnswers).map { entry, answer in
-                ["question": entry.question, "url": urls.link("/faq/#\(answer.id)")]
-            }
+            context["questions"] = .list(zip(content.faq?.entries ?? [], markdown.faqAnswers).map { entry, answer in
+                ["question": .text(entry.question), "url": .text(urls.link("/faq/#\(answer.id)"))]
+            })
         case .competency:
             let index = page.competency!
             context["competency"] = competencyDetail(index, spans: content.competencies[index].spans.indices.map { $0 })
@@ -132,42 +137,43 @@ struct PageContext: @unchecked Sendable {
             context["list_level"] = 2
             context["embed"] = embedCode(for: page)
             context["span"] = spanDetail(index, spanIndex)
-            context["other_spans"] = content.config.gradeSpans.enumerated().map { offset, span in
-                ["label": span.label, "url": urls.link("/competencies/\(content.competencies[index].slug)/\(span.id)/"),
-                 "current": offset == spanIndex] as [String: Any]
-            }
+            context["other_spans"] = .list(content.config.gradeSpans.enumerated().map { offset, span in
+                ["label": .text(span.label), "url": .text(urls.link("/competencies/\(content.competencies[index].slug)/\(span.id)/")),
+                 "current": .bool(offset == spanIndex)]
+            })
         case .embedCompetency, .embedCompetencySpan:
             let index = page.competency!
             let spans = page.span.map { [$0] } ?? Array(content.competencies[index].spans.indices)
             context["competency"] = competencyDetail(index, spans: spans)
             context["list_level"] = 3
-            context["full_url"] = urls.absolute(String(page.localPath.dropFirst("/embed".count)))
+            context["full_url"] = .text(urls.absolute(String(page.localPath.dropFirst("/embed".count))))
         case .gradeSpan:
             let spanIndex = page.span!
             let span = content.config.gradeSpans[spanIndex]
-            context["span"] = ["id": span.id, "label": span.label, "grades": span.grades.joined(separator: ", ")]
-            context["entries"] = content.competencies.indices.map { index -> [String: Any] in
+            context["span"] = ["id": .text(span.id), "label": .text(span.label), "grades": .text(span.grades.joined(separator: ", "))]
+            context["entries"] = .list(content.competencies.indices.map { index -> TemplateValue in
                 var entry = competencyCards[index]
                 entry["detail"] = spanDetail(index, spanIndex)
                 return entry
-            }
+            })
         case .faq:
             context["faq"] = [
-                "title": content.faq!.title, "intro_html": markdown.faqIntro?.html ?? "",
-                "entries": zip(content.faq!.entries, markdown.faqAnswers).map { entry, answer in
-                    ["question": entry.question, "id": answer.id, "answer_html": answer.output.html]
-                },
-            ] as [String: Any]
+                "title": .text(content.faq!.title), "intro_html": .text(markdown.faqIntro?.html ?? ""),
+                "entries": .list(zip(content.faq!.entries, markdown.faqAnswers).map { entry, answer in
+                    ["question": .text(entry.question), "id": .text(answer.id), "answer_html": .text(answer.output.html)]
+                }),
+            ]
         case .page:
-            context["body_html"] = markdown.pages[page.page!].html
+            context["body_html"] = .text(markdown.pages[page.page!].html)
         }
-        return context
+        return .object(context)
     }
 
     /// The ready-to-paste iframe for a full page, and where its embed and oEmbed files live.
-    private func embedCode(for page: SitePage) -> [String: Any] {
+    private func embedCode(for page: SitePage) -> TemplateValue {
         let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: root)
-        return ["snippet": embed.snippet, "url": embed.embedURL, "oembed_url": embed.oembedURL, "height": embed.height]
+        return ["snippet": .text(embed.snippet), "url": .text(embed.embedURL), "oembed_url": .text(embed.oembedURL),
+                "height": .number(embed.height)]
     }
 
     private func structuredData(for page: SitePage) -> String {
@@ -182,17 +188,17 @@ struct PageContext: @unchecked Sendable {
     }
 
     /// Competencies × grade spans, for reading growth across a row.
-    private func continuum() -> [String: Any] {
+    private func continuum() -> TemplateValue {
         [
-            "spans": content.config.gradeSpans.map { ["id": $0.id, "label": $0.label, "url": urls.link("/grades/\($0.id)/")] },
-            "rows": content.competencies.enumerated().map { index, competency -> [String: Any] in
+            "spans": .list(content.config.gradeSpans.map { ["id": .text($0.id), "label": .text($0.label), "url": .text(urls.link("/grades/\($0.id)/"))] }),
+            "rows": .list(content.competencies.enumerated().map { index, competency -> TemplateValue in
                 var row = competencyCards[index]
-                row["cells"] = content.config.gradeSpans.enumerated().map { spanIndex, span -> [String: Any] in
-                    ["label": span.label, "definition": competency.spans[spanIndex].definition,
-                     "url": urls.link("/competencies/\(competency.slug)/\(span.id)/")]
-                }
+                row["cells"] = .list(content.config.gradeSpans.enumerated().map { spanIndex, span -> TemplateValue in
+                    ["label": .text(span.label), "definition": .text(competency.spans[spanIndex].definition),
+                     "url": .text(urls.link("/competencies/\(competency.slug)/\(span.id)/"))]
+                })
                 return row
-            },
+            }),
         ]
     }
 
@@ -206,13 +212,13 @@ struct PageContext: @unchecked Sendable {
 
     /// The same page in every language, for the language switcher and hreflang links. The 404 page
     /// has no address of its own, so its alternates are the home pages.
-    private func alternates(for page: SitePage) -> [[String: Any]] {
+    private func alternates(for page: SitePage) -> [TemplateValue] {
         guard languages.count > 1 else { return [] }
         let local = page.kind == .notFound ? "/" : page.localPath
         return languages.map { language in
             let prefix = language.code == content.config.language ? "" : "/\(language.code)"
-            return ["hreflang": language.code, "name": language.name, "url": root.link(prefix + local),
-                    "absolute_url": root.absolute(prefix + local), "current": language.code == localized.language]
+            return ["hreflang": .text(language.code), "name": .text(language.name), "url": .text(root.link(prefix + local)),
+                    "absolute_url": .text(root.absolute(prefix + local)), "current": .bool(language.code == localized.language)]
         }
     }
 
@@ -226,7 +232,7 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
-    private func navigation(current page: SitePage) -> [[String: Any]] {
+    private func navigation(current page: SitePage) -> [TemplateValue] {
         var items: [(String, String)] = [(strings["home"], "/"), (strings["competencies"], "/competencies/"),
                                          (strings["continuum"], "/continuum/")]
         if content.faq != nil { items.append((strings["faq"], "/faq/")) }
@@ -237,57 +243,44 @@ struct PageContext: @unchecked Sendable {
         }
         return items.map { title, path in
             let current = page.localPath == path || (path != "/" && page.localPath.hasPrefix(path))
-            return ["title": title, "url": urls.link(path), "current": current, "untranslated": untranslatedPaths.contains(path)]
+            return ["title": .text(title), "url": .text(urls.link(path)), "current": .bool(current),
+                    "untranslated": .bool(untranslatedPaths.contains(path))]
         }
     }
 
-    private func neighbour(_ index: Int) -> Any {
+    private func neighbour(_ index: Int) -> TemplateValue {
         content.competencies.indices.contains(index) ? competencyCards[index] : false
     }
 
-    private func competencyDetail(_ index: Int, spans: [Int]) -> [String: Any] {
+    private func competencyDetail(_ index: Int, spans: [Int]) -> TemplateValue {
         let competency = content.competencies[index]
         var detail = competencyCards[index]
-        detail["body_html"] = markdown.competencies[index].html
-        detail["connections"] = competency.connections.map { ["system": $0.system, "description": $0.description] }
-        detail["has_connections"] = !competency.connections.isEmpty
-        detail["spans"] = spans.map { spanDetail(index, $0) }
+        detail["body_html"] = .text(markdown.competencies[index].html)
+        detail["connections"] = .list(competency.connections.map { ["system": .text($0.system), "description": .text($0.description)] })
+        detail["has_connections"] = .bool(!competency.connections.isEmpty)
+        detail["spans"] = .list(spans.map { spanDetail(index, $0) })
         return detail
     }
 
     /// Ids are prefixed with the span id so every list and item on a page has its own anchor.
-    func spanDetail(_ index: Int, _ spanIndex: Int) -> [String: Any] {
+    func spanDetail(_ index: Int, _ spanIndex: Int) -> TemplateValue {
         let competency = content.competencies[index]
         let span = content.config.gradeSpans[spanIndex]
         let detail = competency.spans[spanIndex]
-        func items(_ values: [String], _ name: String) -> [[String: Any]] {
-            values.enumerated().map { ["text": $1, "id": "\(span.id)-\(name)-\($0 + 1)"] }
+        func items(_ values: [String], _ name: String) -> TemplateValue {
+            .list(values.enumerated().map { ["text": .text($1), "id": .text("\(span.id)-\(name)-\($0 + 1)")] })
         }
-        let rubric = content.config.rubricLevels.map { level in
-            ["label": level.label, "id": level.id,
-             "text": detail.rubric.first { $0.levelID == level.id }?.text ?? ""]
+        let rubric = content.config.rubricLevels.map { level -> TemplateValue in
+            ["label": .text(level.label), "id": .text(level.id),
+             "text": .text(detail.rubric.first { $0.levelID == level.id }?.text ?? "")]
         }
         return [
-            "id": span.id, "label": span.label, "definition": detail.definition,
-            "url": urls.link("/competencies/\(competency.slug)/\(span.id)/"),
-            "competency_title": competency.title,
+            "id": .text(span.id), "label": .text(span.label), "definition": .text(detail.definition),
+            "url": .text(urls.link("/competencies/\(competency.slug)/\(span.id)/")),
+            "competency_title": .text(competency.title),
             "i_can": items(detail.iCan, "i-can"), "look_fors": items(detail.lookFors, "look-for"),
             "evidence": items(detail.evidence, "evidence"), "reflection": items(detail.reflection, "reflection"),
-            "has_reflection": !detail.reflection.isEmpty, "rubric": rubric,
+            "has_reflection": .bool(!detail.reflection.isEmpty), "rubric": .list(rubric),
         ]
-    }
-}
-
-/// Every key in a context tree; tests use it to keep `PageContext.vocabulary` complete.
-enum KeyCollector {
-    static func collect(_ value: Any, into keys: inout Set<String>) {
-        if let dictionary = value as? [String: Any] {
-            for (key, child) in dictionary {
-                keys.insert(key)
-                collect(child, into: &keys)
-            }
-        } else if let array = value as? [Any] {
-            for child in array { collect(child, into: &keys) }
-        }
     }
 }

@@ -98,8 +98,8 @@ public enum SiteRenderer {
         for start in stride(from: 0, to: pages.count, by: batchSize) {
             let batch = Array(pages[start..<min(start + batchSize, pages.count)])
             let rendered = ParallelMap.map(batch) { page -> (OutputFile, LinkCheck.PageLinks) in
-                let html = library.render(builder.context(for: page), withTemplate: page.kind.template) ?? ""
-                let file = OutputFile(path: page.outputPath, text: html)
+                let html = library.render(page.kind.template, builder.context(for: page)) ?? []
+                let file = OutputFile(path: page.outputPath, bytes: html)
                 return (file, LinkCheck.PageLinks(file))
             }
             for (file, pageLinks) in rendered {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// swift-mustache renders a missing partial or variable as nothing, without a word. This reads every
-/// tag itself and reports names that nothing provides, so a typo in a template fails the build.
+/// Mustache renders a missing partial or variable as nothing, without a word. This reads every tag
+/// and reports names that nothing provides, so a typo in a template fails the build.
 public enum TemplateLint {
     struct Tag {
         var sigil: Character?
@@ -64,7 +64,7 @@ public enum TemplateLint {
         return diagnostics
     }
 
-    /// Positions swift-mustache offers inside a list section: `{{^last()}}, {{/last()}}`.
+    /// Positions a list section offers: `{{^last()}}, {{/last()}}`.
     static let sequenceTransforms: Set<String> = ["first", "last", "index", "even", "odd"]
 
     /// `uppercased(name)` → `name`.

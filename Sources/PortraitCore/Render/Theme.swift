@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates and assets a site is rendered with: the built-in default theme, with any file of the
 /// same name in the site's own templates folder taking its place.
@@ -8,7 +7,8 @@ public struct Theme: Sendable {
     public var templates: [String: ThemeFile]
     /// Files under `assets/`, by path relative to the theme ("assets/style.css").
     public var assets: [String: ThemeFile]
-    public var library: MustacheLibrary
+    /// Every template, compiled.
+    public var library: TemplateSet
     /// Language code → interface text, from `strings/<code>.yml`.
     public var strings: [String: [String: String]] = [:]
 
@@ -48,7 +48,7 @@ public struct Theme: Sendable {
         }
         var templates: [String: ThemeFile] = [:]
         var assets: [String: ThemeFile] = [:]
-        var parsed: [String: MustacheTemplate] = [:]
+        var parsed: [String: [TemplateNode]] = [:]
         var strings: [String: [String: String]] = [:]
         for (path, themeFile) in files.sorted(by: { $0.key < $1.key }) {
             if path.hasPrefix("strings/") && path.hasSuffix(".yml") {
@@ -63,24 +63,16 @@ public struct Theme: Sendable {
             } else if path.hasSuffix(".mustache") {
                 let name = String(path.dropLast(".mustache".count))
                 templates[name] = themeFile
-                _ = FastHTMLContentType.registered
-                do {
-                    parsed[name] = try MustacheTemplate(string: FastHTMLContentType.pragma + themeFile.text)
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma sits on line 1 before the file's own text; columns there are shifted by it.
-                    let line = error.context.lineNumber
-                    let column = error.context.columnNumber - (line == 1 ? FastHTMLContentType.pragma.count : 0)
-                    diagnostics.append(.error(
-                        at: SourceLocation(file: themeFile.file, line: line, column: max(1, column)),
-                        "template syntax error: \(TemplateSyntaxMessage.describe(error.error))",
-                        expected: "balanced {{#section}} … {{/section}} tags"))
+                do throws(TemplateSyntaxError) {
+                    parsed[name] = try TemplateParser.parse(themeFile.text)
                 } catch {
-                    diagnostics.append(.error(at: SourceLocation(file: themeFile.file, line: 1, column: 1), "template syntax error: \(error)"))
+                    diagnostics.append(.error(at: SourceLocation(file: themeFile.file, line: error.line, column: error.column),
+                                              "template syntax error: \(error.message)", expected: error.expected))
                 }
             }
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return Theme(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed), strings: strings)
+        return Theme(templates: templates, assets: assets, library: TemplateSet(templates: parsed), strings: strings)
     }
 
     private static func listFiles(_ directory: URL, prefix: String = "") -> [String] {
@@ -97,22 +89,6 @@ public struct Theme: Sendable {
             }
         }
         return result
-    }
-}
-
-/// swift-mustache names its parse errors after enum cases; these say the same in words.
-enum TemplateSyntaxMessage {
-    static func describe(_ error: Error) -> String {
-        switch String(describing: error) {
-        case "sectionCloseNameIncorrect": return "a closing {{/…}} tag does not match the section it closes"
-        case "expectedSectionEnd": return "a section is opened but never closed with {{/…}}"
-        case "unfinishedName": return "a tag is not closed with }}"
-        case "invalidSetDelimiter": return "a {{=…=}} delimiter change is badly formed"
-        case "transformAppliedToInheritanceSection": return "a transform cannot be applied to an inherited section"
-        case "illegalTokenInsideInheritSection", "textInsideInheritSection":
-            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
-        case let other: return other
-        }
     }
 }
 

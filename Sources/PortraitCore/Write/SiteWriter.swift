@@ -44,26 +44,59 @@ public struct SiteWriter: Sendable {
         }
 
         public func write(_ file: OutputFile) throws {
-            let url = folder.appendingPathComponent(file.path)
-            let directory = url.deletingLastPathComponent().path
-            if directories.insert(directory).inserted {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
+            let path = folder.path + "/" + file.path
+            if let slash = file.path.lastIndex(of: "/") { try makeDirectory(String(file.path[..<slash])) }
             // An unchanged file is hard-linked from the live site instead of written again: no new inode,
             // no data written, and the old site stays intact until the swap.
-            let live = output.appendingPathComponent(file.path).path
-            if Self.hasSameBytes(live, file.bytes), link(live, url.path) == 0 { return }
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            let live = output.path + "/" + file.path
+            if Self.hasSameBytes(live, file.bytes), link(live, path) == 0 { return }
+            // Plain POSIX calls: the staging folder is new, so there is nothing to write around, and
+            // FileManager's own atomic write would create and rename a second file for every page.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(descriptor) }
+            try file.bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    }
+                    offset += written
+                }
             }
         }
 
+        /// `relative` and every folder above it inside the staging folder.
+        private func makeDirectory(_ relative: String) throws {
+            guard !directories.contains(relative) else { return }
+            if let slash = relative.lastIndex(of: "/") { try makeDirectory(String(relative[..<slash])) }
+            if mkdir(folder.path + "/" + relative, 0o755) != 0 && errno != EEXIST {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            directories.insert(relative)
+        }
+
         static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
             var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-            guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-            defer { try? handle.close() }
-            return (try? handle.readToEnd()).map { $0.elementsEqual(bytes) } ?? false
+            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+            if bytes.isEmpty { return true }
+            let existing = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                var offset = 0
+                while offset < bytes.count {
+                    let count = read(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+                    if count < 0 && errno == EINTR { continue }
+                    if count <= 0 { break }
+                    offset += count
+                }
+                initialized = offset
+            }
+            guard existing.count == bytes.count else { return false }
+            return existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, bytes.count) == 0 } }
         }
 
         public func copy(_ source: URL, to path: String) throws {
