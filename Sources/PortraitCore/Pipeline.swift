@@ -114,7 +114,7 @@ public enum BuildPipeline {
         let prepared = try prepare(options)
         trace.mark("load, validate, graph")
         // 4. Render, streaming into staging.
-        let staging: SiteWriter.Staging
+        let staging: SiteStaging
         do { staging = try SiteWriter(output: options.output).beginStaging() } catch {
             throw BuildFailure([.error(at: nil, "could not prepare \(options.output.path): \(error.localizedDescription)")])
         }

@@ -77,6 +77,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("site/about/index.html").path))
     }
 
+    /// Builds after the second update the previous site in place. Whatever state that folder is in,
+    /// the result must equal a build into an empty folder, and the site it replaced must stay whole.
+    @Test func reusedPreviousSiteEndsExactlyLikeAFreshBuild() throws {
+        let scratch = basicSite()
+        for _ in 0..<3 { _ = try BuildPipeline.build(.relative(to: scratch)) }
+        let previous = scratch.path(".site.previous")
+        #expect(FileManager.default.fileExists(atPath: previous.appendingPathComponent(SiteWriter.markerFile).path))
+        let before = snapshot(of: scratch.path("site"))
+
+        try FileManager.default.removeItem(at: scratch.path("content/pages/about.md"))
+        scratch.write("content/faq.md", "## Only question\n\nAnswer.\n")
+        // Debris in the reused folder: a stray file, a folder where a page goes, a changed page.
+        scratch.write(".site.previous/stray/old.html", "stale")
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("faq"))
+        scratch.write(".site.previous/faq/index.html/oops.txt", "a folder where a file belongs")
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("index.html"))
+        scratch.write(".site.previous/index.html", "edited by hand")
+        _ = try BuildPipeline.build(.relative(to: scratch))
+        _ = try BuildPipeline.build(.relative(to: scratch, output: "fresh"))
+
+        var built = snapshot(of: scratch.path("site")), fresh = snapshot(of: scratch.path("fresh"))
+        built[SiteWriter.markerFile] = nil
+        fresh[SiteWriter.markerFile] = nil
+        #expect(built == fresh)
+        #expect(built["about/index.html"] == nil && built["stray/old.html"] == nil)
+        // The replaced site is now the previous one, untouched by the update.
+        #expect(snapshot(of: previous) == before)
+    }
+
+    /// A folder portrait did not make is never reused, even with the previous site's name.
+    @Test func foreignFolderNamedLikeThePreviousSiteIsLeftAlone() throws {
+        let scratch = basicSite()
+        scratch.write(".site.previous/mine.txt", "not portrait's")
+        for _ in 0..<3 { _ = try BuildPipeline.build(.relative(to: scratch)) }
+        #expect(snapshot(of: scratch.path(".site.previous")) == ["mine.txt": Data("not portrait's".utf8)])
+    }
+
     @Test func siteTemplatesOverrideDefaultThemeByFileName() throws {
         let scratch = basicSite()
         scratch.write("templates/page.mustache", "{{<layout}}{{$main}}<h1 class=\"custom\">{{page.title}}</h1>{{{body_html}}}{{/main}}{{/layout}}")
