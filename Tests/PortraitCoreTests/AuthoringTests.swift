@@ -38,6 +38,19 @@ import Testing
         ])
     }
 
+    @Test func missingPagesAndSamePageAnchorsAreErrorsInPageOrder() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        scratch.write("content/pages/links.md", "---\ntitle: Links\n---\n## Here\n\n[Up](#nowhere), [here](#here), [gone](/gone/) and [gone again](/gone/).\n")
+        scratch.write("content/pages/more.md", "---\ntitle: More\n---\n[Gone](/gone/#x)\n")
+        let report = BuildPipeline.check(.relative(to: scratch))
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "content/pages/links.md:1:1: page /links/ links to \"#nowhere\", but this page has no such anchor — check the link's spelling, or the heading it points to",
+            "content/pages/links.md:1:1: page /links/ links to \"/gone/\", which does not exist — check the link's spelling, or the heading it points to",
+            "content/pages/more.md:1:1: page /more/ links to \"/gone/#x\", which does not exist — check the link's spelling, or the heading it points to",
+        ])
+    }
+
     @Test func newCompetencyStubsEverySpanAsTodosThatCheckReports() throws {
         let scratch = ScratchDirectory()
         scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")

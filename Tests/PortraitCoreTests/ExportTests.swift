@@ -23,7 +23,8 @@ import Testing
                 .write(to: about, atomically: false, encoding: .utf8)
         }
         let site = try BuildPipeline.render(.relative(to: scratch))
-        return CASEPackage(content: site.content, urls: SiteURLs(baseURL: site.content.config.baseURL)).makePackage()
+        let bytes = CASEPackage(content: site.content, urls: SiteURLs(baseURL: site.content.config.baseURL)).files()[0].bytes
+        return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
     func competencyID(_ package: [String: Any], title: String) -> String? {
@@ -49,19 +50,30 @@ import Testing
 
 @Suite struct JSONTextTests {
     @Test func parsesBackToTheSameValueWithSortedKeys() throws {
-        let object: [String: Any] = ["b": [1, "two", true, NSNull()], "a": ["z": "quote \" slash / tab \t", "y": [String: Any]()],
-                                     "c": "é ☑ \u{1}", "d": [Any]()]
-        let text = JSONText.pretty(object)
-        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-        #expect((parsed?["a"] as? [String: Any])?["z"] as? String == "quote \" slash / tab \t")
-        #expect(parsed?["c"] as? String == "é ☑ \u{1}")
-        #expect((parsed as NSDictionary?)?.isEqual(to: object) == true)
+        let value: JSONValue = ["b": [1, "two", true, JSONValue.null] as JSONValue, "a": ["z": "quote \" slash / tab \t <&>", "y": JSONValue.object([:])] as JSONValue,
+                                "c": "é ☑ \u{1}", "d": JSONValue.array([])]
+        let expected: NSDictionary = ["b": [1, "two", true, NSNull()], "a": ["z": "quote \" slash / tab \t <&>", "y": [String: Any]()],
+                                      "c": "é ☑ \u{1}", "d": [Any]()]
+        let text = String(decoding: JSONText.pretty(value), as: UTF8.self)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary
+        #expect(parsed?.isEqual(to: expected as! [AnyHashable: Any]) == true)
         #expect(text.hasPrefix("{\n  \"a\" : {\n    \"y\" : {},\n    \"z\" : "))
         #expect(text.contains("\"c\" : \"é ☑ \\u0001\""))
+        #expect(text.contains("tab \\t \\u003c\\u0026\\u003e"))
         #expect(text.hasSuffix("  \"d\" : []\n}\n"))
-        let compact = JSONText.compact(object)
+        let compact = String(decoding: JSONText.compact(value), as: UTF8.self)
         #expect(compact.hasPrefix("{\"a\":{\"y\":{},\"z\":"))
         #expect(!compact.dropLast().contains("\n"))
-        #expect((try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary)?.isEqual(to: object) == true)
+        #expect((try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary)?.isEqual(to: expected as! [AnyHashable: Any]) == true)
+    }
+
+    /// Arrays made while writing come out exactly like the same arrays made beforehand.
+    @Test func generatedArraysWriteLikeArrays() {
+        let groups: [[JSONValue]] = [["a", 1], [], [["k": "v"]]]
+        let generated = JSONValue.generated(groups: groups.count) { groups[$0] }
+        let plain = JSONValue.array(groups.flatMap { $0 })
+        #expect(JSONText.pretty(["x": generated]) == JSONText.pretty(["x": plain]))
+        #expect(JSONText.compact(generated) == JSONText.compact(plain))
+        #expect(JSONText.compact(.generated(groups: 2) { _ in [] }) == Array("[]\n".utf8))
     }
 }

@@ -1,22 +1,35 @@
 /// Reads the rendered pages and reports internal links and anchors that lead nowhere, so a typo in
 /// `[see](faq.md#whyy)` or a theme link is caught before families find it.
 enum LinkCheck {
-    /// What link checking needs to remember of a page once its HTML is gone.
+    /// What link checking keeps of a page once its HTML is gone: hashes of its ids, its links to
+    /// other pages of the site, and any `#fragment` link that misses on the page itself. Keeping every
+    /// id and link as text was most of a large build's memory.
     struct PageLinks: Sendable {
         var path: String
-        var ids: Set<String>
-        var links: Set<String>
+        var idHashes: [UInt64]
+        var siteLinks: [String]
+        var missingFragments: [String]
 
         init(_ file: OutputFile) {
             path = file.path
-            (ids, links) = LinkCheck.attributes(in: file.bytes)
+            let (ids, links) = LinkCheck.attributes(in: file.bytes)
+            idHashes = ids.map(LinkCheck.hash).sorted()
+            siteLinks = links.filter { $0.hasPrefix("/") && !$0.hasPrefix("//") }.sorted()
+            missingFragments = links.filter { link in
+                guard link.hasPrefix("#") else { return false }
+                let fragment = LinkCheck.decoded(String(link.dropFirst()))
+                return !fragment.isEmpty && !ids.contains(fragment)
+            }.sorted()
         }
     }
 
     struct Collector {
         let basePath: String
-        private var pages: [PageLinks] = []
-        private var ids: [String: Set<String>] = [:]
+        private var paths: [String] = []
+        private var ids: [String: [UInt64]] = [:]
+        /// Each distinct site link, and the pages (by index into `paths`) that use it.
+        private var users: [String: [Int32]] = [:]
+        private var missingFragments: [(page: Int, link: String)] = []
         private var existing = Set<String>()
         private var sources: [String: String] = [:]
 
@@ -25,48 +38,62 @@ enum LinkCheck {
         init(basePath: String) { self.basePath = basePath }
 
         mutating func add(_ page: PageLinks) {
+            let index = paths.count
+            paths.append(page.path)
             existing.insert(page.path)
-            ids[page.path] = page.ids
-            pages.append(page)
+            ids[page.path] = page.idHashes
+            for link in page.siteLinks { users[link, default: []].append(Int32(index)) }
+            for link in page.missingFragments { missingFragments.append((index, link)) }
         }
 
         mutating func addFile(_ path: String) { existing.insert(path) }
 
         func problems() -> [Diagnostic] {
-            var diagnostics: [Diagnostic] = []
-            // Site-absolute links read the same from every page; most pages share the menu's.
-            var absolute: [String: String?] = [:]
-            for page in pages {
-                for link in page.links.sorted() {
-                    let problem: String?
-                    if link.hasPrefix("/") {
-                        if let known = absolute[link] {
-                            problem = known
-                        } else {
-                            problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids)
-                            absolute[link] = .some(problem)
-                        }
-                    } else {
-                        problem = LinkCheck.problem(link, on: page.path, basePath: basePath, existing: existing, ids: ids)
-                    }
-                    guard let problem else { continue }
-                    diagnostics.append(.error(
-                        at: sources[page.path].map { SourceLocation(file: $0, line: 1, column: 1) },
-                        "page /\(page.path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
-                        suggestion: "check the link's spelling, or the heading it points to"))
-                }
+            var found: [(page: Int, link: String, problem: String)] = missingFragments.map { ($0.page, $0.link, "but this page has no such anchor") }
+            // Each distinct link is checked once, however many pages carry it (the menu is on all of them).
+            for (link, pages) in users {
+                guard let problem = LinkCheck.problem(link, basePath: basePath, existing: existing, ids: ids) else { continue }
+                for page in pages { found.append((Int(page), link, problem)) }
             }
-            return diagnostics
+            found.sort { ($0.page, $0.link) < ($1.page, $1.link) }
+            return found.map { page, link, problem in
+                let path = paths[page]
+                return .error(
+                    at: sources[path].map { SourceLocation(file: $0, line: 1, column: 1) },
+                    "page /\(path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
+                    suggestion: "check the link's spelling, or the heading it points to")
+            }
         }
     }
 
-    private static func problem(_ link: String, on page: String, basePath: String, existing: Set<String>, ids: [String: Set<String>]) -> String? {
-        let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        if decoded.hasPrefix("#") {
-            let fragment = String(decoded.dropFirst())
-            return fragment.isEmpty || ids[page]?.contains(fragment) == true ? nil : "but this page has no such anchor"
+    static func decoded(_ text: String) -> String {
+        text.contains("&") ? text.replacingOccurrences(of: "&amp;", with: "&") : text
+    }
+
+    /// FNV-1a: the same on every run, unlike Swift's seeded hashing.
+    static func hash(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
         }
-        guard decoded.hasPrefix("/"), !decoded.hasPrefix("//") else { return nil }
+        return value
+    }
+
+    private static func contains(_ hashes: [UInt64]?, _ fragment: String) -> Bool {
+        guard let hashes else { return false }
+        let target = hash(fragment)
+        var low = 0, high = hashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < hashes.count && hashes[low] == target
+    }
+
+    /// Why a site-absolute link leads nowhere, or nil when it is fine.
+    private static func problem(_ link: String, basePath: String, existing: Set<String>, ids: [String: [UInt64]]) -> String? {
+        let decoded = decoded(link)
         var path = String(decoded.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
         path = String(path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         let fragment = decoded.contains("#") ? String(decoded.split(separator: "#", maxSplits: 1)[1]) : nil
@@ -75,7 +102,7 @@ enum LinkCheck {
         var target = String(path.dropFirst())
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         guard existing.contains(target) else { return "which does not exist" }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) != true {
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !contains(ids[target], fragment) {
             return "but that page has no anchor \"#\(fragment)\""
         }
         return nil

@@ -10,13 +10,24 @@ public struct FrontMatter: Sendable {
         guard text.hasPrefix("---\n") || text == "---" else {
             return FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for index in 1..<lines.count where lines[index] == "---" || lines[index] == "..." {
-            return FrontMatter(
-                yaml: lines[1..<index].joined(separator: "\n"),
-                yamlFirstLine: 2,
-                body: lines[(index + 1)...].joined(separator: "\n"),
-                bodyFirstLine: index + 2)
+        // Line by line over the UTF-8 view: the closing line is usually a few lines down a long file.
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+        var lineNumber = 2
+        let yamlStart = lineStart
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                return FrontMatter(
+                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: 2,
+                    body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
         throw .error(
             at: SourceLocation(file: file, line: 1, column: 1),

@@ -20,7 +20,7 @@ struct EmbedCode {
         "<iframe src=\"\(PortraitGraphic.escape(embedURL))\" title=\"\(PortraitGraphic.escape(title))\" width=\"100%\" height=\"\(height)\" loading=\"lazy\" style=\"border:0;max-width:\(Self.width)px\"></iframe>"
     }
 
-    func oembed(providerName: String, providerURL: String) -> [String: Any] {
+    func oembed(providerName: String, providerURL: String) -> JSONValue {
         [
             "type": "rich", "version": "1.0", "html": snippet, "width": Self.width, "height": height, "title": title,
             "provider_name": providerName, "provider_url": providerURL, "cache_age": 86400,

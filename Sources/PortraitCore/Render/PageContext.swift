@@ -36,6 +36,7 @@ struct PageContext: @unchecked Sendable {
     private let competencyCards: [TemplateValue]
     private let language: TemplateValue
     private let interfaceText: TemplateValue
+    private let menu: (items: [TemplateValue], paths: [String])
 
     init(localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, strings: InterfaceStrings = .english,
          languages: [(code: String, name: String)] = []) {
@@ -53,6 +54,7 @@ struct PageContext: @unchecked Sendable {
         language = ["code": .text(localized.language), "dir": .text(LanguageDirection.of(localized.language)),
                     "locale": .text(localized.language.replacingOccurrences(of: "-", with: "_"))]
         interfaceText = .object(strings.values.mapValues(TemplateValue.text))
+        menu = Self.menu(content, localized: localized, strings: strings, urls: urls)
         let config = content.config
         competencyCards = content.competencies.map { competency in
             [
@@ -232,20 +234,31 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
-    private func navigation(current page: SitePage) -> [TemplateValue] {
-        var items: [(String, String)] = [(strings["home"], "/"), (strings["competencies"], "/competencies/"),
-                                         (strings["continuum"], "/continuum/")]
-        if content.faq != nil { items.append((strings["faq"], "/faq/")) }
-        var untranslatedPaths = Set<String>()
+    /// The menu with no item marked current, and each item's path, made once: every page shows it.
+    private static func menu(_ content: PortraitContent, localized: LocalizedContent, strings: InterfaceStrings,
+                             urls: SiteURLs) -> (items: [TemplateValue], paths: [String]) {
+        var entries: [(title: String, path: String, untranslated: Bool)] = [
+            (strings["home"], "/", false), (strings["competencies"], "/competencies/", false),
+            (strings["continuum"], "/continuum/", false),
+        ]
+        if content.faq != nil { entries.append((strings["faq"], "/faq/", false)) }
         for page in content.pages {
-            items.append((page.title, "/\(page.slug)/"))
-            if localized.isUntranslated(page.file) { untranslatedPaths.insert("/\(page.slug)/") }
+            entries.append((page.title, "/\(page.slug)/", localized.isUntranslated(page.file)))
         }
-        return items.map { title, path in
-            let current = page.localPath == path || (path != "/" && page.localPath.hasPrefix(path))
-            return ["title": .text(title), "url": .text(urls.link(path)), "current": .bool(current),
-                    "untranslated": .bool(untranslatedPaths.contains(path))]
+        let items: [TemplateValue] = entries.map { entry in
+            ["title": .text(entry.title), "url": .text(urls.link(entry.path)), "current": false,
+             "untranslated": .bool(entry.untranslated)]
         }
+        return (items, entries.map(\.path))
+    }
+
+    private func navigation(current page: SitePage) -> [TemplateValue] {
+        var items = menu.items
+        for (index, path) in menu.paths.enumerated()
+        where page.localPath == path || (path != "/" && page.localPath.hasPrefix(path)) {
+            items[index]["current"] = true
+        }
+        return items
     }
 
     private func neighbour(_ index: Int) -> TemplateValue {

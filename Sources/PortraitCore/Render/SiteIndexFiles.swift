@@ -6,7 +6,7 @@ enum SiteIndexFiles {
     static func languageFiles(_ localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, urls root: SiteURLs) -> [OutputFile] {
         let urls = root.inLanguage(localized.prefix)
         let index = OutputFile(path: String("\(localized.prefix)/search-index.json".dropFirst()),
-                               text: searchIndex(localized.content, markdown: markdown, urls: urls))
+                               bytes: searchIndex(localized.content, markdown: markdown, urls: urls))
         return [index] + oembedFiles(localized.content, graph: graph, urls: root)
     }
 
@@ -22,7 +22,7 @@ enum SiteIndexFiles {
         graph.pages.filter { $0.kind == .competency || $0.kind == .competencySpan }.map { page in
             let embed = EmbedCode(page: page, title: "\(page.title) · \(content.config.title), \(content.config.district)", urls: urls)
             let object = embed.oembed(providerName: "\(content.config.district) · \(content.config.title)", providerURL: urls.absolute("/"))
-            return OutputFile(path: String(embed.oembedPath.dropFirst()), text: json(object))
+            return OutputFile(path: String(embed.oembedPath.dropFirst()), bytes: JSONText.pretty(object))
         }
     }
 
@@ -47,22 +47,31 @@ enum SiteIndexFiles {
     }
 
     /// Short keys keep the file small: t title, k kind, u url, x text.
-    static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> String {
-        var entries: [[String: String]] = []
-        for competency in content.competencies {
+    static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> [UInt8] {
+        let competencies = content.competencies
+        // Written a competency at a time: on large sites the index holds hundreds of thousands of entries.
+        return JSONText.compact(.generated(groups: competencies.count + 1) { group in
+            guard group < competencies.count else { return otherEntries(content, markdown: markdown, urls: urls) }
+            let competency = competencies[group]
             let base = "/competencies/\(competency.slug)/"
-            entries.append(["t": competency.title, "k": "Competency", "u": urls.link(base), "x": "\(competency.headline) \(competency.summary)"])
+            var entries: [JSONValue] = [["t": competency.title, "k": "Competency", "u": urls.link(base), "x": "\(competency.headline) \(competency.summary)"]]
             for (span, detail) in zip(content.config.gradeSpans, competency.spans) {
                 let page = "\(base)\(span.id)/"
-                entries.append(["t": "\(competency.title), \(span.label)", "k": "Grade span", "u": urls.link(page), "x": detail.definition])
+                let title = "\(competency.title), \(span.label)"
+                entries.append(["t": title, "k": "Grade span", "u": urls.link(page), "x": detail.definition])
                 for (index, text) in detail.iCan.enumerated() {
-                    entries.append(["t": "\(competency.title), \(span.label)", "k": "I can", "u": urls.link("\(page)#\(span.id)-i-can-\(index + 1)"), "x": text])
+                    entries.append(["t": title, "k": "I can", "u": urls.link("\(page)#\(span.id)-i-can-\(index + 1)"), "x": text])
                 }
                 for (index, text) in detail.lookFors.enumerated() {
-                    entries.append(["t": "\(competency.title), \(span.label)", "k": "Look-for", "u": urls.link("\(page)#\(span.id)-look-for-\(index + 1)"), "x": text])
+                    entries.append(["t": title, "k": "Look-for", "u": urls.link("\(page)#\(span.id)-look-for-\(index + 1)"), "x": text])
                 }
             }
-        }
+            return entries
+        })
+    }
+
+    private static func otherEntries(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> [JSONValue] {
+        var entries: [JSONValue] = []
         if let faq = content.faq {
             for (entry, answer) in zip(faq.entries, markdown.faqAnswers) {
                 entries.append(["t": entry.question, "k": "FAQ", "u": urls.link("/faq/#\(answer.id)"),
@@ -73,6 +82,6 @@ enum SiteIndexFiles {
             entries.append(["t": page.title, "k": "Page", "u": urls.link("/\(page.slug)/"),
                             "x": String(PlainText.from(html: output.html).prefix(280))])
         }
-        return JSONText.compact(entries)
+        return entries
     }
 }

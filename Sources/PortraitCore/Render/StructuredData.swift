@@ -3,44 +3,40 @@ import Foundation
 /// schema.org JSON-LD for search engines: the competencies as a DefinedTermSet, each competency as a
 /// DefinedTerm, and the FAQ as an FAQPage.
 enum StructuredData {
-    static func competencySet(_ content: PortraitContent, urls: SiteURLs) -> [String: Any] {
+    static func competencySet(_ content: PortraitContent, urls: SiteURLs) -> JSONValue {
         [
             "@context": "https://schema.org", "@type": "DefinedTermSet",
             "@id": urls.absolute("/competencies/"), "name": "\(content.config.title) — \(content.config.district)",
             "description": content.config.vision,
-            "hasDefinedTerm": content.competencies.map { term($0, content: content, urls: urls, nested: true) },
+            "hasDefinedTerm": JSONValue.array(content.competencies.map { term($0, content: content, urls: urls, nested: true) }),
         ]
     }
 
-    static func term(_ competency: Competency, content: PortraitContent, urls: SiteURLs, nested: Bool = false) -> [String: Any] {
-        var term: [String: Any] = [
+    static func term(_ competency: Competency, content: PortraitContent, urls: SiteURLs, nested: Bool = false) -> JSONValue {
+        var term: JSONValue = [
             "@type": "DefinedTerm", "@id": urls.absolute("/competencies/\(competency.slug)/"),
             "name": competency.title, "termCode": competency.slug, "description": competency.summary,
             "url": urls.absolute("/competencies/\(competency.slug)/"),
         ]
         if !nested {
             term["@context"] = "https://schema.org"
-            term["inDefinedTermSet"] = urls.absolute("/competencies/")
+            term["inDefinedTermSet"] = .string(urls.absolute("/competencies/"))
         }
         return term
     }
 
-    static func faqPage(_ faq: FAQ, answers: [String], urls: SiteURLs) -> [String: Any] {
+    static func faqPage(_ faq: FAQ, answers: [String], urls: SiteURLs) -> JSONValue {
         [
             "@context": "https://schema.org", "@type": "FAQPage", "@id": urls.absolute("/faq/"),
-            "mainEntity": zip(faq.entries, answers).map { entry, answer in
-                ["@type": "Question", "name": entry.question,
-                 "acceptedAnswer": ["@type": "Answer", "text": answer]] as [String: Any]
-            },
+            "mainEntity": JSONValue.array(zip(faq.entries, answers).map { entry, answer in
+                ["@type": "Question", "name": entry.question, "acceptedAnswer": ["@type": "Answer", "text": answer] as JSONValue]
+            }),
         ]
     }
 
     /// Markup characters are written as JSON escapes so no content can close or confuse the script element.
-    static func script(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "" }
-        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
-        return "<script type=\"application/ld+json\">\(json)</script>"
+    static func script(_ object: JSONValue) -> String {
+        "<script type=\"application/ld+json\">\(JSONText.compactText(object))</script>"
     }
 }
 

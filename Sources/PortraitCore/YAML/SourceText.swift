@@ -18,7 +18,7 @@ public enum SourceText {
                 "file starts with a byte-order mark",
                 suggestion: "save it as UTF-8 without BOM")
         }
-        if let offset = firstInvalidUTF8Offset(bytes) {
+        if String(validating: bytes, as: UTF8.self) == nil, let offset = firstInvalidUTF8Offset(bytes) {
             throw .error(
                 at: location(ofByte: offset, in: bytes, file: file),
                 "file is not valid UTF-8",
@@ -29,7 +29,7 @@ public enum SourceText {
             throw .error(at: location(ofByte: offset, in: bytes, file: file), "file contains a NUL character")
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

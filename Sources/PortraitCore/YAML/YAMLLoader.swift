@@ -35,6 +35,7 @@ public struct YAMLLoader {
     }
 
     private func rejectTabIndentation(_ text: String) throws(Diagnostic) {
+        guard text.utf8.contains(0x09) else { return }
         var line = 0
         for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = row.prefix { $0 == " " || $0 == "\t" }
