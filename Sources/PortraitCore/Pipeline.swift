@@ -81,10 +81,11 @@ public enum BuildPipeline {
     public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
         let prepared = try prepare(options)
         // 4. Render: Markdown and templates, in memory.
-        var files: [OutputFile] = []
+        let collected = CollectedFiles()
         let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme) {
-            files.append($0)
+            collected.add($0)
         }
+        let files = collected.sorted
         let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         return RenderedSite(content: prepared.content, graph: prepared.languages[0].graph, files: files, staticFiles: staticFiles,
                             warnings: prepared.warnings + rendered.warnings, pageCount: rendered.pageCount)
@@ -118,12 +119,10 @@ public enum BuildPipeline {
         do { staging = try SiteWriter(output: options.output).beginStaging() } catch {
             throw BuildFailure([.error(at: nil, "could not prepare \(options.output.path): \(error.localizedDescription)")])
         }
-        var files = 0
         let rendered: SiteRenderer.Result
         do {
             rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme) { file in
                 try staging.write(file)
-                files += 1
             }
         } catch {
             staging.discard()
@@ -133,15 +132,27 @@ public enum BuildPipeline {
         // 5. Write: static files, then the staging folder is swapped in whole.
         do {
             for path in prepared.loaded.staticFiles { try staging.copy(options.content.appendingPathComponent(path), to: path) }
+            trace.mark("static files")
             try staging.commit()
+            trace.mark("tidy and swap")
         } catch {
             staging.discard()
             throw BuildFailure([.error(at: nil, "could not write the site to \(options.output.path): \(error.localizedDescription)")])
         }
-        return BuildReport(pages: rendered.pageCount, files: files + prepared.loaded.staticFiles.count,
+        return BuildReport(pages: rendered.pageCount, files: rendered.fileCount + prepared.loaded.staticFiles.count,
                            warnings: prepared.warnings + rendered.warnings,
                            seconds: Date().timeIntervalSince(start))
     }
+}
+
+/// Files rendered on several threads, in path order once all are in.
+private final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [OutputFile] = []
+
+    func add(_ file: OutputFile) { lock.withLock { files.append(file) } }
+
+    var sorted: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
 }
 
 /// With PORTRAIT_TRACE=1 in the environment, prints how long each stage took, for profiling.

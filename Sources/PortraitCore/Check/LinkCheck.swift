@@ -12,13 +12,13 @@ enum LinkCheck {
 
         init(_ file: OutputFile) {
             path = file.path
-            let (ids, links) = LinkCheck.attributes(in: file.bytes)
-            idHashes = ids.map(LinkCheck.hash).sorted()
-            siteLinks = links.filter { $0.hasPrefix("/") && !$0.hasPrefix("//") }.sorted()
-            missingFragments = links.filter { link in
-                guard link.hasPrefix("#") else { return false }
+            let found = LinkCheck.attributes(in: file.bytes)
+            let ids = Set(found.idHashes)
+            idHashes = ids.sorted()
+            siteLinks = found.siteLinks.sorted()
+            missingFragments = found.fragments.filter { link in
                 let fragment = LinkCheck.decoded(String(link.dropFirst()))
-                return !fragment.isEmpty && !ids.contains(fragment)
+                return !fragment.isEmpty && !ids.contains(LinkCheck.hash(fragment))
             }.sorted()
         }
     }
@@ -37,9 +37,11 @@ enum LinkCheck {
 
         init(basePath: String) { self.basePath = basePath }
 
-        mutating func add(_ page: PageLinks) {
-            let index = paths.count
-            paths.append(page.path)
+        /// `index` is the page's place in the site, so problems come out in page order whatever order
+        /// the pages were rendered in.
+        mutating func add(_ page: PageLinks, index: Int) {
+            if paths.count <= index { paths += Array(repeating: "", count: index + 1 - paths.count) }
+            paths[index] = page.path
             existing.insert(page.path)
             ids[page.path] = page.idHashes
             for link in page.siteLinks { users[link, default: []].append(Int32(index)) }
@@ -67,13 +69,15 @@ enum LinkCheck {
     }
 
     static func decoded(_ text: String) -> String {
-        text.contains("&") ? text.replacingOccurrences(of: "&amp;", with: "&") : text
+        text.includes("&") ? text.replacingOccurrences(of: "&amp;", with: "&") : text
     }
 
     /// FNV-1a: the same on every run, unlike Swift's seeded hashing.
-    static func hash(_ text: String) -> UInt64 {
+    static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
+
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01B3
         }
@@ -109,9 +113,9 @@ enum LinkCheck {
     }
 
     /// `id`, and `href` or `src`, values as the templates and cmark write them: ` name="value"`.
-    /// One pass over the bytes, with no copies of the page.
-    static func attributes(in bytes: [UInt8]) -> (ids: Set<String>, links: Set<String>) {
-        var ids = Set<String>(), links = Set<String>()
+    /// One pass over the bytes; ids are hashed where they lie and only links within the site become text.
+    static func attributes(in bytes: [UInt8]) -> (idHashes: [UInt64], siteLinks: Set<String>, fragments: Set<String>) {
+        var ids: [UInt64] = [], links = Set<String>(), fragments = Set<String>()
         bytes.withUnsafeBufferPointer { page in
             let count = page.count
             var index = 0
@@ -120,7 +124,7 @@ enum LinkCheck {
                     index += 1
                     continue
                 }
-                // After a space: id=" (3 letters), src=" or href=" ?
+                // After a space: id=", src=" or href=" ?
                 var nameEnd = index + 1
                 while nameEnd < count && nameEnd - index <= 5, page[nameEnd] >= 0x61 && page[nameEnd] <= 0x7A { nameEnd += 1 }
                 guard nameEnd + 1 < count, page[nameEnd] == 0x3D, page[nameEnd + 1] == 0x22 else {
@@ -128,18 +132,22 @@ enum LinkCheck {
                     continue
                 }
                 let name = UnsafeBufferPointer(rebasing: page[(index + 1)..<nameEnd])
-                let isID = name.elementsEqual("id".utf8)
-                let isLink = !isID && (name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8))
                 let start = nameEnd + 2
                 var end = start
                 while end < count && page[end] != 0x22 { end += 1 }
-                if isID || isLink {
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: page[start..<end]), as: UTF8.self)
-                    if isID { ids.insert(value) } else { links.insert(value) }
+                let value = UnsafeBufferPointer(rebasing: page[start..<end])
+                if name.elementsEqual("id".utf8) {
+                    ids.append(hash(value))
+                } else if name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8), let first = value.first {
+                    if first == UInt8(ascii: "#") {
+                        fragments.insert(String(decoding: value, as: UTF8.self))
+                    } else if first == UInt8(ascii: "/") && (value.count < 2 || value[1] != UInt8(ascii: "/")) {
+                        links.insert(String(decoding: value, as: UTF8.self))
+                    }
                 }
                 index = end
             }
         }
-        return (ids, links)
+        return (ids, links, fragments)
     }
 }

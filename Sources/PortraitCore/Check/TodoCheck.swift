@@ -7,13 +7,13 @@ enum TodoCheck {
             for span in competency.spans {
                 fields += [span.definition] + span.iCan + span.lookFors + span.evidence + span.reflection + span.rubric.map(\.text)
             }
-            let count = fields.filter { $0.contains("TODO") }.count
+            let count = fields.filter { $0.includes("TODO") }.count
             if count > 0 {
                 diagnostics.append(.warning(at: competency.location, "\(competency.title) still has \(count) TODO placeholder\(count == 1 ? "" : "s")",
                                             suggestion: "replace each TODO with real text before publishing"))
             }
         }
-        for page in content.pages where page.body.text.contains("TODO") {
+        for page in content.pages where page.body.text.includes("TODO") {
             diagnostics.append(.warning(at: page.location, "\(page.title) still has a TODO placeholder"))
         }
         return diagnostics

@@ -94,7 +94,7 @@ public struct MarkdownRenderer: Sendable {
 /// GFM renders task-list checkboxes with no accessible name; give each a visible state and a text one.
 enum TaskListMarkup {
     static func labelled(_ html: String) -> String {
-        guard html.contains("type=\"checkbox\"") else { return html }
+        guard html.includes("type=\"checkbox\"") else { return html }
         return html
             .replacingOccurrences(
                 of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",

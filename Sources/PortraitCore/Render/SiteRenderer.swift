@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A file the build will write, by path relative to the output folder.
@@ -15,20 +16,36 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Stage 4: renders every page of the graph through the theme. Pages are rendered in parallel
-/// batches and handed to `emit` as they are made, so a large site never sits in memory whole.
+/// Stage 4: renders every page of the graph through the theme, and the machine-readable files beside
+/// them. Everything is one list of jobs spread over the cores; each page is handed to `emit` as soon as
+/// it is made, so a large site never sits in memory whole, and the large exports overlap with pages.
 public enum SiteRenderer {
-    static let batchSize = 256
-
     public struct Result: Sendable {
         public var warnings: [Diagnostic]
         /// Pages in every language.
         public var pageCount: Int
+        public var fileCount: Int
     }
 
-    /// Renders every language in turn: the default at the site root, each other under /<code>/.
+    /// What one language hands to its page jobs.
+    private struct LanguageRun: Sendable {
+        var localized: LocalizedContent
+        var graph: PageGraph
+        var markdown: RenderedMarkdown
+        var builder: PageContext
+        /// The number of pages of earlier languages, so every page has one index across the site.
+        var firstPage: Int
+    }
+
+    private enum Job {
+        case page(run: Int, index: Int)
+        case languageFiles(run: Int)
+        case siteFiles, casePackage, portraitJSON, assets
+    }
+
+    /// `emit` is called from several threads at once.
     public static func render(
-        _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, emit: (OutputFile) throws -> Void
+        _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, emit: @escaping @Sendable (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         var diagnostics = TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
         for kind in PageKind.allCases where theme.templates[kind.template] == nil {
@@ -40,73 +57,103 @@ public enum SiteRenderer {
         let names = content.config.languages.map { code in
             (code: code, name: theme.strings[code]?["language_name"] ?? code)
         }
-        let root = SiteURLs(baseURL: content.config.baseURL)
-        var links = LinkCheck.Collector(basePath: root.basePath)
-        var graphs: [(language: String, graph: PageGraph)] = []
+        // Markdown first, language by language: the FAQ anchors of the default language carry over.
+        var runs: [LanguageRun] = []
         var pageCount = 0
-        var defaultMarkdown: RenderedMarkdown?
-        do {
-            for entry in languages {
-                let (localized, strings, graph) = (entry.localized, entry.strings, entry.graph)
-                let (markdown, markdownDiagnostics) = RenderedMarkdown.render(
-                    localized.content, graph: graph, faqIDs: defaultMarkdown?.faqAnswers.map(\.id) ?? [])
-                diagnostics += markdownDiagnostics
-                if diagnostics.hasErrors { throw BuildFailure(diagnostics.uniqued()) }
-                if localized.isDefault { defaultMarkdown = markdown }
-                let builder = PageContext(localized: localized, graph: graph, markdown: markdown, strings: strings, languages: names)
-                try renderPages(graph.pages, builder: builder, library: theme, emit: emit, links: &links)
-                pageCount += graph.pages.count
-                graphs.append((localized.language, graph))
-                let files = SiteIndexFiles.languageFiles(localized, graph: graph, markdown: markdown, urls: root)
-                for file in files {
+        for entry in languages {
+            let (markdown, markdownDiagnostics) = RenderedMarkdown.render(
+                entry.localized.content, graph: entry.graph, faqIDs: runs.first?.markdown.faqAnswers.map(\.id) ?? [])
+            diagnostics += markdownDiagnostics
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics.uniqued()) }
+            let builder = PageContext(localized: entry.localized, graph: entry.graph, markdown: markdown, strings: entry.strings,
+                                      languages: names)
+            runs.append(LanguageRun(localized: entry.localized, graph: entry.graph, markdown: markdown, builder: builder, firstPage: pageCount))
+            pageCount += entry.graph.pages.count
+        }
+
+        // The big exports first, so they run beside the pages rather than after them.
+        var jobs: [Job] = [.casePackage, .portraitJSON]
+        jobs += runs.indices.map { .languageFiles(run: $0) }
+        jobs += [.siteFiles, .assets]
+        for (run, entry) in runs.enumerated() { jobs += entry.graph.pages.indices.map { .page(run: run, index: $0) } }
+
+        let root = SiteURLs(baseURL: content.config.baseURL)
+        let shared = SharedState(links: LinkCheck.Collector(basePath: root.basePath))
+        let allRuns = runs, allJobs = jobs
+        let graphs = runs.map { ($0.localized.language, $0.graph) }
+        DispatchQueue.concurrentPerform(iterations: allJobs.count) { number in
+            guard !shared.failed else { return }
+            do {
+                switch allJobs[number] {
+                case .page(let run, let index):
+                    let entry = allRuns[run]
+                    let page = entry.graph.pages[index]
+                    let html = theme.library.render(page.kind.template, entry.builder.context(for: page)) ?? []
+                    let file = OutputFile(path: page.outputPath, bytes: html)
+                    let pageLinks = LinkCheck.PageLinks(file)
                     try emit(file)
-                    links.addFile(file.path)
+                    shared.add(pageLinks, index: entry.firstPage + index)
+                case .languageFiles(let run):
+                    let entry = allRuns[run]
+                    try shared.emit(SiteIndexFiles.languageFiles(entry.localized, graph: entry.graph, markdown: entry.markdown, urls: root), emit)
+                case .siteFiles:
+                    try shared.emit(SiteIndexFiles.siteFiles(graphs: graphs, defaultLanguage: content.config.language, urls: root), emit)
+                case .casePackage:
+                    try shared.emit(CASEPackage(content: content, urls: root).files(), emit)
+                case .portraitJSON:
+                    let entry = allRuns[0]
+                    try shared.emit([PortraitJSON(content: content, graph: entry.graph, markdown: entry.markdown, urls: root).file()], emit)
+                case .assets:
+                    try shared.emit(theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }, emit)
                 }
-                for (page, file) in graph.pages.compactMap({ page in builder.sourceFile(of: page).map { (page, $0) } }) {
-                    links.setSource(file, for: page.outputPath)
-                }
+            } catch {
+                shared.fail(error)
             }
-            let assets = theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value.text) }
-            let defaultGraph = graphs[0].graph
-            let markdown = defaultMarkdown!
-            let allGraphs = graphs
-            // Machine-readable exports share the rendered Markdown, so they are made here rather than re-rendered.
-            let machineFiles = ParallelMap.map([0, 1, 2]) { part -> [OutputFile] in
-                switch part {
-                case 0: return SiteIndexFiles.siteFiles(graphs: allGraphs, defaultLanguage: content.config.language, urls: root)
-                case 1: return CASEPackage(content: content, urls: root).files()
-                default: return [PortraitJSON(content: content, graph: defaultGraph, markdown: markdown, urls: root).file()]
-                }
-            }.flatMap { $0 }
-            for file in assets + machineFiles {
-                try emit(file)
-                links.addFile(file.path)
-            }
-        } catch let failure as BuildFailure {
-            throw failure
-        } catch {
+        }
+        if let error = shared.error {
+            if let failure = error as? BuildFailure { throw failure }
             throw BuildFailure([.error(at: nil, "could not write the site: \(error.localizedDescription)")])
+        }
+        var links = shared.links
+        for entry in runs {
+            for page in entry.graph.pages {
+                if let file = entry.builder.sourceFile(of: page) { links.setSource(file, for: page.outputPath) }
+            }
         }
         let linkProblems = links.problems()
         if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
-        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount)
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files)
+    }
+}
+
+/// What the jobs share: the link collector, a count of files and the first error. One lock guards all.
+private final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var links: LinkCheck.Collector
+    private(set) var files = 0
+    private(set) var error: Error?
+
+    init(links: LinkCheck.Collector) { self.links = links }
+
+    var failed: Bool { lock.withLock { error != nil } }
+
+    func add(_ page: LinkCheck.PageLinks, index: Int) {
+        lock.withLock {
+            links.add(page, index: index)
+            files += 1
+        }
     }
 
-    private static func renderPages(_ pages: [SitePage], builder: PageContext, library theme: Theme,
-                                    emit: (OutputFile) throws -> Void, links: inout LinkCheck.Collector) throws {
-        let library = theme.library
-        for start in stride(from: 0, to: pages.count, by: batchSize) {
-            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let rendered = ParallelMap.map(batch) { page -> (OutputFile, LinkCheck.PageLinks) in
-                let html = library.render(page.kind.template, builder.context(for: page)) ?? []
-                let file = OutputFile(path: page.outputPath, bytes: html)
-                return (file, LinkCheck.PageLinks(file))
-            }
-            for (file, pageLinks) in rendered {
-                try emit(file)
-                links.add(pageLinks)
-            }
+    func emit(_ outputs: [OutputFile], _ emit: (OutputFile) throws -> Void) throws {
+        for file in outputs { try emit(file) }
+        lock.withLock {
+            for file in outputs { links.addFile(file.path) }
+            files += outputs.count
         }
+    }
+
+    func fail(_ error: Error) {
+        lock.withLock { if self.error == nil { self.error = error } }
     }
 }
 

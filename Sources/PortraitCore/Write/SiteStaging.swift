@@ -7,6 +7,8 @@ public final class SiteStaging: @unchecked Sendable {
     let output: URL
     /// A brand-new folder: nothing to compare with and nothing to remove.
     private let fresh: Bool
+    /// Pages are written from several threads; the lock guards these two sets and making folders.
+    private let lock = NSLock()
     private var directories = Set<String>()
     private var written = Set<String>()
 
@@ -18,8 +20,10 @@ public final class SiteStaging: @unchecked Sendable {
 
     public func write(_ file: OutputFile) throws {
         let path = folder.path + "/" + file.path
-        if let slash = file.path.lastIndex(of: "/") { try makeDirectory(String(file.path[..<slash])) }
-        written.insert(file.path)
+        try lock.withLock {
+            if let slash = file.path.lastIndex(of: "/") { try makeDirectory(String(file.path[..<slash])) }
+            written.insert(file.path)
+        }
         if !fresh {
             if Self.hasSameBytes(path, file.bytes) { return }
             try remove(path)
