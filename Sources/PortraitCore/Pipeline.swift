@@ -163,7 +163,16 @@ final class StageTrace {
     func mark(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, stage).utf8))
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %6d MiB resident  %@\n",
+                                                   Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, Self.residentMiB(), stage).utf8))
         last = now
+    }
+
+    /// The process's resident memory now, from /proc.
+    static func residentMiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
     }
 }

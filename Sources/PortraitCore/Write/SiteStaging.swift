@@ -16,6 +16,7 @@ public final class SiteStaging: @unchecked Sendable {
         self.folder = folder
         self.output = output
         self.fresh = fresh
+        if !fresh { startListing() }
     }
 
     public func write(_ file: OutputFile) throws {
@@ -55,11 +56,12 @@ public final class SiteStaging: @unchecked Sendable {
 
     /// A new folder is removed; a reused one stays for the next build, which tidies it.
     public func discard() {
+        listing.wait()
         if fresh { try? FileManager.default.removeItem(at: folder) }
     }
 
     public func commit() throws {
-        if !fresh { removeUnwritten(in: "") }
+        if !fresh { removeUnwritten() }
         let marker = folder.path + "/" + SiteWriter.markerFile
         if !FileManager.default.fileExists(atPath: marker) {
             guard FileManager.default.createFile(atPath: marker, contents: Data()) else { throw Self.failure(marker) }
@@ -93,10 +95,22 @@ public final class SiteStaging: @unchecked Sendable {
         try? FileManager.default.removeItem(at: replaced)
     }
 
-    /// Walks the reused folder and removes what this build did not write. A list kept from last time
-    /// would miss anything added to the folder since; reading folders costs little next to writing.
-    private func removeUnwritten(in relative: String) {
-        let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
+    /// Everything the reused folder held when the build began, parents before children. Listed on a
+    /// thread of its own while pages render; a list kept from last time would miss anything added to
+    /// the folder since.
+    private var previousEntries: [(path: String, isDirectory: Bool)] = []
+    private let listing = DispatchGroup()
+
+    private func startListing() {
+        DispatchQueue.global().async(group: listing) { [self] in
+            var entries: [(path: String, isDirectory: Bool)] = []
+            Self.list(folder.path, relative: "", into: &entries)
+            previousEntries = entries
+        }
+    }
+
+    private static func list(_ root: String, relative: String, into entries: inout [(path: String, isDirectory: Bool)]) {
+        let path = relative.isEmpty ? root : root + "/" + relative
         guard let stream = opendir(path) else { return }
         var children: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(stream) {
@@ -114,11 +128,22 @@ public final class SiteStaging: @unchecked Sendable {
         closedir(stream)
         for (name, isDirectory) in children {
             let child = relative.isEmpty ? name : relative + "/" + name
-            if isDirectory && directories.contains(child) {
-                removeUnwritten(in: child)
-            } else if !written.contains(child) && child != SiteWriter.markerFile {
-                try? FileManager.default.removeItem(atPath: folder.path + "/" + child)
-            }
+            entries.append((child, isDirectory))
+            if isDirectory { list(root, relative: child, into: &entries) }
+        }
+    }
+
+    /// Removes what was in the reused folder and this build did not write.
+    private func removeUnwritten() {
+        listing.wait()
+        var removedFolder: String?
+        for (path, isDirectory) in previousEntries {
+            if let removedFolder, path.hasPrefix(removedFolder + "/") { continue }
+            // The list may be older than this build's own writes: a folder that became a file, or the
+            // reverse, is in one of these sets and stays.
+            if written.contains(path) || directories.contains(path) || path == SiteWriter.markerFile { continue }
+            try? FileManager.default.removeItem(atPath: folder.path + "/" + path)
+            if isDirectory { removedFolder = path }
         }
     }
 
