@@ -150,7 +150,10 @@ private final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [OutputFile] = []
 
-    func add(_ file: OutputFile) { lock.withLock { files.append(file) } }
+    func add(_ file: OutputFile) {
+        let copies = file.materialized
+        lock.withLock { files += copies }
+    }
 
     var sorted: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
 }

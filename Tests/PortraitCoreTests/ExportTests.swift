@@ -23,7 +23,7 @@ import Testing
                 .write(to: about, atomically: false, encoding: .utf8)
         }
         let site = try BuildPipeline.render(.relative(to: scratch))
-        let bytes = CASEPackage(content: site.content, urls: SiteURLs(baseURL: site.content.config.baseURL)).files()[0].bytes
+        let bytes = CASEPackage(content: site.content, urls: SiteURLs(baseURL: site.content.config.baseURL)).files()[0].materialized[0].bytes
         return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 

@@ -23,11 +23,10 @@ struct CASEPackage {
     }
 
     func files() -> [OutputFile] {
-        let package = JSONText.pretty(makePackage())
         let documents = JSONText.pretty(["CFDocuments": [makeDocument()]])
         return [
-            OutputFile(path: "ims/case/v1p1/CFPackages/\(documentID)", bytes: package),
-            OutputFile(path: "ims/case/v1p1/CFPackages/\(documentID).json", bytes: package),
+            OutputFile(path: "ims/case/v1p1/CFPackages/\(documentID)", stream: JSONText.prettyStream { makePackage() },
+                       aliases: ["ims/case/v1p1/CFPackages/\(documentID).json"]),
             OutputFile(path: "ims/case/v1p1/CFDocuments", bytes: documents),
             OutputFile(path: "ims/case/v1p1/CFDocuments.json", bytes: documents),
         ]

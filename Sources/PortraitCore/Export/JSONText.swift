@@ -75,6 +75,30 @@ enum JSONText {
         return writer.output
     }
 
+    /// Pretty JSON made piece by piece, for files too large to hold: the value is walked again each
+    /// time the bytes are produced.
+    static func prettyStream(_ value: @escaping @Sendable () -> JSONValue) -> StreamedBytes {
+        StreamedBytes { sink in
+            withoutActuallyEscaping(sink) { sink in
+                var writer = JSONWriter(pretty: true, sink: sink)
+                writer.write(value(), indent: 0)
+                writer.output.append(0x0A)
+                writer.flush()
+            }
+        }
+    }
+
+    static func compactStream(_ value: @escaping @Sendable () -> JSONValue) -> StreamedBytes {
+        StreamedBytes { sink in
+            withoutActuallyEscaping(sink) { sink in
+                var writer = JSONWriter(pretty: false, sink: sink)
+                writer.write(value(), indent: 0)
+                writer.output.append(0x0A)
+                writer.flush()
+            }
+        }
+    }
+
     /// For JSON inside HTML, such as JSON-LD: markup characters are escaped like everywhere else.
     static func compactText(_ value: JSONValue) -> String {
         var writer = JSONWriter(pretty: false)
@@ -86,10 +110,20 @@ enum JSONText {
 private struct JSONWriter {
     let pretty: Bool
     var output: [UInt8] = []
+    /// Receives the output in pieces; nil keeps everything in `output`.
+    let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    static let pieceSize = 1 << 18
 
-    init(pretty: Bool) {
+    init(pretty: Bool, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.pretty = pretty
-        output.reserveCapacity(1 << 16)
+        self.sink = sink
+        output.reserveCapacity(sink == nil ? 1024 : Self.pieceSize + 4096)
+    }
+
+    mutating func flush() {
+        guard let sink, !output.isEmpty else { return }
+        output.withUnsafeBufferPointer { sink($0) }
+        output.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: JSONValue, indent: Int) {
@@ -130,6 +164,7 @@ private struct JSONWriter {
                     newline(indent + 2)
                     write(item, indent: indent + 2)
                 }
+                if output.count >= Self.pieceSize { flush() }
             }
             if first { return output.append(UInt8(ascii: "]")) }
             newline(indent)

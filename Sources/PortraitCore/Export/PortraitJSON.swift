@@ -11,6 +11,10 @@ struct PortraitJSON {
     let urls: SiteURLs
 
     func file() -> OutputFile {
+        OutputFile(path: "portrait.json", stream: JSONText.prettyStream { value() })
+    }
+
+    private func value() -> JSONValue {
         var object = body(content, markdown: markdown, urls: urls)
         object["format"] = "portrait"
         object["format_version"] = .number(Self.formatVersion)
@@ -35,7 +39,7 @@ struct PortraitJSON {
             translations[language] = translation
         }
         object["translations"] = .object(translations)
-        return OutputFile(path: "portrait.json", bytes: JSONText.pretty(object))
+        return object
     }
 
     /// `only`, when given, keeps the competencies with those slugs.

@@ -6,7 +6,7 @@ enum SiteIndexFiles {
     static func languageFiles(_ localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, urls root: SiteURLs) -> [OutputFile] {
         let urls = root.inLanguage(localized.prefix)
         let index = OutputFile(path: String("\(localized.prefix)/search-index.json".dropFirst()),
-                               bytes: searchIndex(localized.content, markdown: markdown, urls: urls))
+                               stream: searchIndex(localized.content, markdown: markdown, urls: urls))
         return [index] + oembedFiles(localized.content, graph: graph, urls: root)
     }
 
@@ -47,10 +47,10 @@ enum SiteIndexFiles {
     }
 
     /// Short keys keep the file small: t title, k kind, u url, x text.
-    static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> [UInt8] {
+    static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> StreamedBytes {
         let competencies = content.competencies
         // Written a competency at a time: on large sites the index holds hundreds of thousands of entries.
-        return JSONText.compact(.generated(groups: competencies.count + 1) { group in
+        return JSONText.compactStream { .generated(groups: competencies.count + 1) { group in
             guard group < competencies.count else { return otherEntries(content, markdown: markdown, urls: urls) }
             let competency = competencies[group]
             let base = "/competencies/\(competency.slug)/"
@@ -67,7 +67,7 @@ enum SiteIndexFiles {
                 }
             }
             return entries
-        })
+        } }
     }
 
     private static func otherEntries(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> [JSONValue] {

@@ -4,7 +4,13 @@ import Foundation
 /// A file the build will write, by path relative to the output folder.
 public struct OutputFile: Sendable {
     public var path: String
+    /// The file's bytes; empty for a streamed file until `materialized`.
     public var bytes: [UInt8]
+    /// Very large files (the exports) are made piece by piece straight into the file, so they never
+    /// sit in memory whole.
+    public var stream: StreamedBytes?
+    /// Other paths with the same bytes, written as hard links.
+    public var aliases: [String] = []
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -14,6 +20,26 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
+
+    public init(path: String, stream: StreamedBytes, aliases: [String] = []) {
+        self.path = path
+        self.bytes = []
+        self.stream = stream
+        self.aliases = aliases
+    }
+
+    /// The same file with its bytes in memory, and one copy per alias.
+    public var materialized: [OutputFile] {
+        guard let stream else { return [self] }
+        var bytes: [UInt8] = []
+        stream.produce { bytes.append(contentsOf: $0) }
+        return ([path] + aliases).map { OutputFile(path: $0, bytes: bytes) }
+    }
+}
+
+/// Bytes made in order by `produce`, which hands each piece to the sink it is given.
+public struct StreamedBytes: Sendable {
+    public let produce: @Sendable (_ sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Void
 }
 
 /// Stage 4: renders every page of the graph through the theme, and the machine-readable files beside
@@ -147,8 +173,10 @@ private final class SharedState: @unchecked Sendable {
     func emit(_ outputs: [OutputFile], _ emit: (OutputFile) throws -> Void) throws {
         for file in outputs { try emit(file) }
         lock.withLock {
-            for file in outputs { links.addFile(file.path) }
-            files += outputs.count
+            for file in outputs {
+                for path in [file.path] + file.aliases { links.addFile(path) }
+                files += 1 + file.aliases.count
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public final class SiteStaging: @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
+        if let stream = file.stream { return try write(stream, to: file.path, aliases: file.aliases) }
         let path = folder.path + "/" + file.path
         try lock.withLock {
             if let slash = file.path.lastIndex(of: "/") { try makeDirectory(String(file.path[..<slash])) }
@@ -44,6 +45,39 @@ public final class SiteStaging: @unchecked Sendable {
                 guard count > 0 else { throw Self.failure(path) }
                 offset += count
             }
+        }
+    }
+
+    /// A streamed file is always written anew, piece by piece; its aliases become hard links to it.
+    private func write(_ stream: StreamedBytes, to relative: String, aliases: [String]) throws {
+        try lock.withLock {
+            for item in [relative] + aliases {
+                if let slash = item.lastIndex(of: "/") { try makeDirectory(String(item[..<slash])) }
+                written.insert(item)
+            }
+        }
+        let path = folder.path + "/" + relative
+        if !fresh { try remove(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(path) }
+        var failed: Int32 = 0
+        stream.produce { piece in
+            var offset = 0
+            while failed == 0 && offset < piece.count {
+                let count = Glibc.write(descriptor, piece.baseAddress! + offset, piece.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { failed = errno == 0 ? EIO : errno } else { offset += count }
+            }
+        }
+        close(descriptor)
+        if failed != 0 {
+            errno = failed
+            throw Self.failure(path)
+        }
+        for alias in aliases {
+            let aliasPath = folder.path + "/" + alias
+            try remove(aliasPath)
+            guard link(path, aliasPath) == 0 else { throw Self.failure(aliasPath) }
         }
     }
 
