@@ -119,41 +119,10 @@ def generate(out, competencies, span_count, faqs, pages, seed=20261123):
     return records, page_records, span_list
 
 
-def hugo(out, records, page_records, span_list):
-    """The same pages for Hugo: one per competency, per competency × span, per span, FAQ and pages."""
-    shutil.rmtree(out, ignore_errors=True)
-    write(os.path.join(out, "hugo.toml"), 'baseURL = "https://bench.example.org/"\ntitle = "Portrait"\n'
-          'disableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n')
-    layouts = os.path.join(out, "layouts", "_default")
-    head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>' \
-           '<link rel="stylesheet" href="/style.css"></head><body><nav><a href="/">Home</a></nav><main>'
-    foot = "</main><footer>Synthetic Unified School District</footer></body></html>"
-    write(os.path.join(layouts, "single.html"), head + "<h1>{{ .Title }}</h1>"
-          "{{ with .Params.definition }}<p>{{ . }}</p>{{ end }}"
-          "{{ range $name, $items := .Params.lists }}<h2>{{ $name }}</h2><ul>{{ range $items }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}"
-          "{{ with .Params.rubric }}<table>{{ range $level, $text := . }}<tr><th>{{ $level }}</th><td>{{ $text }}</td></tr>{{ end }}</table>{{ end }}"
-          "{{ .Content }}" + foot)
-    write(os.path.join(layouts, "list.html"), head + "<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}"
-          '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>' + foot)
-    write(os.path.join(layouts, "index.html"), head + "<h1>{{ .Title }}</h1>{{ .Content }}" + foot)
-    content = os.path.join(out, "content")
-    write(os.path.join(content, "_index.md"), "---\ntitle: Portrait\n---\nHome.\n")
-    write(os.path.join(content, "competencies", "_index.md"), "---\ntitle: Competencies\n---\n")
-    for slug, title, text, span_records in records:
-        write(os.path.join(content, "competencies", slug, "_index.md"), f"---\ntitle: {quoted(title)}\n---\n{text}")
-        for span_id, label, definition, lists, rubric in span_records:
-            front = [f"title: {quoted(title + ': ' + label)}", f"definition: {quoted(definition)}", "lists:"]
-            for name, values in lists.items():
-                front.append(f"  {name}:")
-                front += [f"    - {quoted(value)}" for value in values]
-            front.append("rubric:")
-            front += [f"  {level}: {quoted(value)}" for level, value in rubric.items()]
-            write(os.path.join(content, "competencies", slug, f"{span_id}.md"), "---\n" + "\n".join(front) + "\n---\n")
-    for span_id, label, _ in span_list:
-        write(os.path.join(content, "grades", f"{span_id}.md"), f"---\ntitle: {label}\n---\nAll competencies in {label}.\n")
-    for slug, text in page_records:
-        write(os.path.join(content, slug + ".md"), f"---\ntitle: {slug}\n---\n{text}")
-    write(os.path.join(content, "faq.md"), "---\ntitle: FAQ\n---\nQuestions.\n")
+def hugo(out, records, page_records, span_list, portrait_content=None):
+    """The same pages as a Hugo site with templates that do the same work (see hugo_site.py)."""
+    import hugo_site
+    hugo_site.write_site(out, records, page_records, span_list, portrait_content)
 
 
 def main():
@@ -167,7 +136,7 @@ def main():
     arguments = parser.parse_args()
     records, page_records, span_list = generate(arguments.out, arguments.competencies, arguments.spans, arguments.faqs, arguments.pages)
     if arguments.hugo:
-        hugo(arguments.hugo, records, page_records, span_list)
+        hugo(arguments.hugo, records, page_records, span_list, arguments.out)
 
 
 if __name__ == "__main__":

@@ -50,10 +50,15 @@ def count_pages(directory):
     return sum(1 for _ in pathlib.Path(directory).rglob("*.html"))
 
 
+def output_megabytes(directory):
+    """What a tool wrote, so readers can see both did comparable work."""
+    return sum(p.stat().st_size for p in pathlib.Path(directory).rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
+
+
 def measure(size_name, parameters, runs, work, binary, hugo):
     content, hugo_site = work / f"{size_name}-content", work / f"{size_name}-hugo"
     records, page_records, span_list = generate.generate(str(content), **parameters)
-    generate.hugo(str(hugo_site), records, page_records, span_list)
+    generate.hugo(str(hugo_site), records, page_records, span_list, str(content))
     results = {"portrait": [], "hugo": []}
     for run in range(runs):  # alternate so machine noise hits both tools alike
         out = work / f"{size_name}-portrait-out"
@@ -61,13 +66,16 @@ def measure(size_name, parameters, runs, work, binary, hugo):
         hugo_out = work / f"{size_name}-hugo-out"
         shutil.rmtree(hugo_out, ignore_errors=True)
         results["hugo"].append(timed([hugo, "--quiet", "-d", str(hugo_out)], cwd=hugo_site))
-    pages = {"portrait": count_pages(work / f"{size_name}-portrait-out"), "hugo": count_pages(work / f"{size_name}-hugo-out")}
+    outputs = {"portrait": work / f"{size_name}-portrait-out", "hugo": work / f"{size_name}-hugo-out"}
+    pages = {tool: count_pages(folder) for tool, folder in outputs.items()}
+    sizes = {tool: output_megabytes(folder) for tool, folder in outputs.items()}
     summary = {}
     for tool, samples in results.items():
         wall = statistics.median(s[0] for s in samples)
         cpu = statistics.median(s[1] for s in samples)
         rss = max(s[2] for s in samples)
-        summary[tool] = dict(wall=wall, cpu=cpu, rss=rss, pages=pages[tool], pps=pages[tool] / wall if wall else 0)
+        summary[tool] = dict(wall=wall, cpu=cpu, rss=rss, pages=pages[tool], pps=pages[tool] / wall if wall else 0,
+                             megabytes=sizes[tool])
     return summary
 
 
@@ -118,8 +126,8 @@ def main():
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.machine()} · {os.cpu_count()} cores · Hugo {hugo_version}")
     work = pathlib.Path(tempfile.mkdtemp(prefix="portrait-bench-"))
     try:
-        print("| size | tool | pages | median wall | CPU | peak RSS | pages/s | wall vs Hugo | pages/s vs Hugo | RSS vs Hugo |")
-        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| size | tool | pages | output | median wall | CPU | peak RSS | pages/s | wall vs Hugo | pages/s vs Hugo | RSS vs Hugo |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for size_name in arguments.sizes.split(","):
             runs = arguments.runs if size_name == "small" else max(1, arguments.runs // 2)
             result = measure(size_name, SIZES[size_name], runs, work, binary, hugo)
@@ -127,7 +135,7 @@ def main():
             for tool, row in result.items():
                 ratios = ("", "", "") if tool == "hugo" else (
                     f"{ours['wall'] / theirs['wall']:.2f}×", f"{ours['pps'] / theirs['pps']:.2f}×", f"{ours['rss'] / theirs['rss']:.2f}×")
-                print(f"| {size_name} | {tool} | {row['pages']} | {row['wall'] * 1000:.0f} ms | {row['cpu']:.2f} s | "
+                print(f"| {size_name} | {tool} | {row['pages']} | {row['megabytes']:.0f} MiB | {row['wall'] * 1000:.0f} ms | {row['cpu']:.2f} s | "
                       f"{row['rss']:.0f} MiB | {row['pps']:.0f} | {' | '.join(ratios)} |", flush=True)
         if arguments.growth:
             print("\n| competencies × 10 spans | portrait pages | wall | ms per page |")
@@ -137,7 +145,7 @@ def main():
                 print(f"| {parameters['competencies']} | {result['pages']} | {result['wall'] * 1000:.0f} ms | "
                       f"{result['wall'] * 1000 / result['pages']:.2f} |", flush=True)
         if arguments.serve:
-            for size_name in [name for name in arguments.sizes.split(",") if name != "large"]:
+            for size_name in arguments.sizes.split(","):
                 latency = serve_latency(work, binary, size_name, SIZES[size_name])
                 print(f"\nserve, {size_name}: {latency:.0f} ms from saving one competency to its rebuilt page on disk (median of 5)")
     finally:

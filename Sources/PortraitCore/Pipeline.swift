@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Replace a non-empty output folder that this tool did not create.
     public var force: Bool
+    /// Decoded files kept between builds; the preview server sets it so a save parses one file.
+    public var cache: DecodedFileCache?
 
     public init(content: URL, contentDisplay: String? = nil, templates: URL? = nil, templatesDisplay: String? = nil,
                 output: URL, baseURL: String? = nil, force: Bool = false) {
@@ -64,14 +66,19 @@ public enum BuildPipeline {
 
     /// Stages 1–3. A failure here stops before any file is made.
     static func prepare(_ options: BuildOptions) throws(BuildFailure) -> Prepared {
+        StageTrace().mark("start")
         // 1. Load content: parse every file into models, with file:line:column on each problem.
-        let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
+        let loaded = try ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: options.cache).load()
         var content = loaded.content
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        StageTrace().mark("load")
         // 2. Validate: checks across files, and the published order.
         let (validated, validationWarnings) = try ContentValidator.validate(content)
         // 3. Page graph: every page of every language and its permalink (titles come from the theme's strings).
+        let trace = StageTrace()
+        trace.mark("validate")
         let theme = try Theme.load(overrides: options.templates, displayDirectory: options.templatesDisplay)
+        trace.mark("theme")
         let languages = LanguageGraph.build(validated, theme: theme)
         let warnings = loaded.warnings + validationWarnings + TranslationReport.stringWarnings(validated, theme: theme)
         return Prepared(loaded: loaded, content: validated, theme: theme, languages: languages, warnings: warnings)
@@ -82,13 +89,36 @@ public enum BuildPipeline {
         let prepared = try prepare(options)
         // 4. Render: Markdown and templates, in memory.
         let collected = CollectedFiles()
-        let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme) {
+        let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme,
+                                               cache: options.cache) {
             collected.add($0)
         }
         let files = collected.sorted
         let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         return RenderedSite(content: prepared.content, graph: prepared.languages[0].graph, files: files, staticFiles: staticFiles,
                             warnings: prepared.warnings + rendered.warnings, pageCount: rendered.pageCount)
+    }
+
+    /// What the preview server needs after a streamed render.
+    public struct PreviewReport: Sendable {
+        public var warnings: [Diagnostic]
+        public var staticFiles: [(source: URL, path: String)]
+    }
+
+    /// Stages 1–4 for the preview server: pages go to `emit` as they are made, those of `priority`
+    /// source files (the ones just saved) first, so the page being edited is on disk before the rest
+    /// of the site. A content error stops before anything is emitted; a broken link is found only
+    /// after the pages are out, and is reported the same way.
+    public static func preview(_ options: BuildOptions, priority: Set<String>, isCancelled: @escaping @Sendable () -> Bool = { false },
+                               emit: @escaping @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> PreviewReport {
+        let trace = StageTrace()
+        let prepared = try prepare(options)
+        trace.mark("load, validate, graph")
+        let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme,
+                                               priority: priority, cache: options.cache, isCancelled: isCancelled, emit: emit)
+        trace.mark("render")
+        let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
+        return PreviewReport(warnings: prepared.warnings + rendered.warnings, staticFiles: staticFiles)
     }
 
     /// Everything `build` checks, plus reading levels, without writing anything.
@@ -161,14 +191,18 @@ private final class CollectedFiles: @unchecked Sendable {
 /// With PORTRAIT_TRACE=1 in the environment, prints how long each stage took, for profiling.
 final class StageTrace {
     private let enabled = ProcessInfo.processInfo.environment["PORTRAIT_TRACE"] == "1"
-    private var last = DispatchTime.now()
+
+    /// Shared, so marks from different stages measure from the previous mark wherever it was made.
+    private final class Clock: @unchecked Sendable { var last = DispatchTime.now() }
+    private static let clock = Clock()
 
     func mark(_ stage: String) {
         guard enabled else { return }
+        let last = StageTrace.clock.last
         let now = DispatchTime.now()
         FileHandle.standardError.write(Data(String(format: "%8.1f ms  %6d MiB resident  %@\n",
                                                    Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, Self.residentMiB(), stage).utf8))
-        last = now
+        StageTrace.clock.last = now
     }
 
     /// The process's resident memory now, from /proc.

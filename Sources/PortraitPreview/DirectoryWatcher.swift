@@ -19,7 +19,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
-    public init(directories: [URL], delay: DispatchTimeInterval = .milliseconds(40), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
+    public init(directories: [URL], delay: DispatchTimeInterval = .milliseconds(15), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         self.delay = delay

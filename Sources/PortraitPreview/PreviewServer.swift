@@ -58,7 +58,8 @@ public final class PreviewServer: @unchecked Sendable {
         #if canImport(Glibc)
         watcher = try DirectoryWatcher(directories: settings.watch) { changed in
             let names = changed.map { ($0 as NSString).lastPathComponent }.sorted().joined(separator: ", ")
-            Task { await builder.rebuild(reason: names) }
+            builder.requests.increment()  // stops a build still working on the older text
+            Task { await builder.rebuild(reason: names, changed: Set(changed)) }
         }
         #endif
         log("Serving \(settings.build.contentDisplay) on http://\(settings.host):\(settings.port)/ — press Ctrl-C to stop.")
@@ -66,45 +67,77 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// Runs one build at a time; saves that arrive during a build trigger exactly one more.
+/// Runs one build at a time; saves that arrive during a build trigger exactly one more. Files that
+/// did not change are not parsed again, and the pages of the files just saved are written first.
 actor PreviewBuilder {
-    private let options: BuildOptions
+    private var options: BuildOptions
     private let hub: LiveReloadHub
     private let log: @Sendable (String) -> Void
-    private var writer: IncrementalWriter
+    private let writer: IncrementalWriter
     private var version = 0
     private var running = false
     private var again = false
+    private var pending = Set<String>()
+    /// Counts saves; a build whose count is no longer current stops and the next one starts.
+    nonisolated let requests = SaveCounter()
 
     init(options: BuildOptions, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
         self.options = options
+        self.options.cache = DecodedFileCache()
         self.hub = hub
         self.log = log
         self.writer = IncrementalWriter(output: options.output)
     }
 
-    func rebuild(reason: String) async {
+    /// `changed` holds absolute paths of saved files.
+    func rebuild(reason: String, changed: Set<String> = []) async {
+        pending.formUnion(changed)
         if running { again = true; return }
         running = true
         defer { running = false }
         var why = reason
         repeat {
             again = false
-            await buildOnce(reason: why)
+            let saved = pending
+            pending = []
+            if await !buildOnce(reason: why, priority: Set(saved.compactMap(displayPath))) {
+                // Cancelled by a newer save, whose own call is queued behind this one and builds next,
+                // these pages first too.
+                pending.formUnion(saved)
+                return
+            }
             why = "more changes"
         } while again
     }
 
-    private func buildOnce(reason: String) async {
+    /// "content/competencies/x.md" for a saved file inside the content folder, as pages name their sources.
+    private func displayPath(_ absolute: String) -> String? {
+        let root = options.content.standardizedFileURL.path + "/"
+        guard absolute.hasPrefix(root) else { return nil }
+        let relative = String(absolute.dropFirst(root.count))
+        let shown = options.contentDisplay
+        return shown.isEmpty || shown == "." ? relative : "\(shown)/\(relative)"
+    }
+
+    /// False when a newer save cancelled the build.
+    private func buildOnce(reason: String, priority: Set<String>) async -> Bool {
         let start = DispatchTime.now()
         version += 1
+        let writer = self.writer
+        let requests = self.requests
+        let generation = requests.value
         do {
-            let site = try BuildPipeline.render(options)
-            let changed = try writer.write(site.files, staticFiles: site.staticFiles)
+            writer.begin()
+            let report = try BuildPipeline.preview(options, priority: priority, isCancelled: { requests.value != generation }) {
+                try writer.write($0)
+            }
+            let changed = try writer.finish(staticFiles: report.staticFiles)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
-            for warning in site.warnings { log(warning.description) }
+            for warning in report.warnings { log(warning.description) }
             await hub.publish(.built(version: version))
+        } catch let failure as BuildFailure where failure.cancelled {
+            return false
         } catch let failure as BuildFailure {
             log("Build failed (\(reason)); still serving the last good site:")
             for diagnostic in failure.diagnostics { log("  \(diagnostic.description)") }
@@ -112,7 +145,17 @@ actor PreviewBuilder {
         } catch {
             log("Could not write the preview: \(error.localizedDescription)")
         }
+        return true
     }
+}
+
+/// A count of saves that any thread may bump or read.
+final class SaveCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
 
 /// Each connected page gets the hub's stream of states.

@@ -96,7 +96,7 @@ import Testing
 
     @Test func incrementalWriterTouchesOnlyChangedFiles() throws {
         let scratch = ScratchDirectory()
-        var writer = IncrementalWriter(output: scratch.path("out"))
+        let writer = IncrementalWriter(output: scratch.path("out"))
         let first = try writer.write([OutputFile(path: "a.html", text: "A"), OutputFile(path: "b/index.html", text: "B")])
         #expect(first.sorted() == ["a.html", "b/index.html"])
         let second = try writer.write([OutputFile(path: "a.html", text: "A2"), OutputFile(path: "b/index.html", text: "B")])
@@ -104,6 +104,44 @@ import Testing
         let third = try writer.write([OutputFile(path: "a.html", text: "A2")])
         #expect(third == ["b/index.html"])
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/b/index.html").path))
+    }
+
+    /// The preview server keeps decoded files: a save re-parses only the saved file, and the result is
+    /// the same as a build without the cache.
+    @Test func cachedLoadMatchesAFreshLoadAndPicksUpEdits() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        var options = BuildOptions.relative(to: scratch)
+        options.cache = DecodedFileCache()
+        let first = try BuildPipeline.render(options)
+        let file = scratch.path("content/competencies/speaking.md")
+        try (String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "title: Speaking", with: "title: Public speaking")
+            + "\nA sentence added in the preview.\n").write(to: file, atomically: false, encoding: .utf8)
+        let cached = try BuildPipeline.render(options)
+        options.cache = nil
+        let fresh = try BuildPipeline.render(options)
+        #expect(cached.files.map(\.path) == fresh.files.map(\.path))
+        #expect(zip(cached.files, fresh.files).allSatisfy { $0.bytes == $1.bytes })
+        #expect(cached.warnings.map(\.description) == fresh.warnings.map(\.description))
+        #expect(cached.content.competencies.map(\.title).contains("Public speaking"))
+        #expect(!first.content.competencies.map(\.title).contains("Public speaking"))
+        let page = cached.files.first { $0.path == "competencies/speaking/index.html" }
+        #expect(page.map { String(decoding: $0.bytes, as: UTF8.self).contains("A sentence added in the preview.") } == true)
+    }
+
+    /// Pages of the saved file come out before any other file, so the page being edited updates first.
+    @Test func previewWritesTheSavedFilesPagesFirst() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        let order = OrderedPaths()
+        _ = try BuildPipeline.preview(.relative(to: scratch), priority: ["content/competencies/thinking.md"]) { order.add($0.path) }
+        let paths = order.paths
+        let thinking = paths.filter { $0.contains("competencies/thinking/") && $0.hasSuffix(".html") }
+        #expect(thinking.count == 6)
+        // Jobs start in order; with several threads, a file started next may finish a little sooner.
+        let lastThinking = try #require(paths.lastIndex { thinking.contains($0) })
+        #expect(lastThinking < thinking.count + ProcessInfo.processInfo.activeProcessorCount)
+        #expect(paths.count > 30)
     }
 
     @Test func errorStateCarriesFileLineAndColumnForTheOverlay() throws {
@@ -118,4 +156,11 @@ import Testing
         #expect(errors?.first?["file"] as? String == "content/faq.md")
         #expect(errors?.first?["line"] as? Int == 4 && errors?.first?["column"] as? Int == 2)
     }
+}
+
+private final class OrderedPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ path: String) { lock.withLock { list.append(path) } }
+    var paths: [String] { lock.withLock { list } }
 }

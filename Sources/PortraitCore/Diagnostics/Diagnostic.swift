@@ -68,9 +68,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 /// Thrown when a stage finds errors; carries every diagnostic gathered so far, not only the first.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// Stopped on request (a newer save in the preview server), not by a problem.
+    public var cancelled = false
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], cancelled: Bool = false) {
         self.diagnostics = diagnostics.sortedForDisplay()
+        self.cancelled = cancelled
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

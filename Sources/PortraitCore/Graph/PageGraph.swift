@@ -133,6 +133,11 @@ public struct PageGraph: Sendable {
     }
 
     /// Resolves `target` (e.g. "../faq.md#why") written in `fromFile` to a site path, or nil if no page has it.
+    /// Changes whenever any link between content files would resolve differently.
+    var linkSignature: UInt64 {
+        LinkCheck.hash(pathsByFile.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)" }.joined(separator: "\u{1}"))
+    }
+
     public func resolve(_ target: String, from fromFile: String) -> String? {
         let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let directory = (fromFile as NSString).deletingLastPathComponent

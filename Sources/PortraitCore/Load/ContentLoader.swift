@@ -7,9 +7,13 @@ public struct ContentLoader: Sendable {
     /// How the folder is named in messages, usually as the user typed it.
     public var displayRoot: String
 
-    public init(root: URL, displayRoot: String? = nil) {
+    /// Decoded files from earlier builds, reused when a file's bytes are unchanged.
+    public var cache: DecodedFileCache?
+
+    public init(root: URL, displayRoot: String? = nil, cache: DecodedFileCache? = nil) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot ?? root.path
+        self.cache = cache
     }
 
     public struct Result: Sendable {
@@ -40,7 +44,7 @@ public struct ContentLoader: Sendable {
 
         var translations: [Translation] = []
         for language in otherLanguages where FileManager.default.fileExists(atPath: root.appendingPathComponent(language).path) {
-            let loader = ContentLoader(root: root.appendingPathComponent(language), displayRoot: display(language))
+            let loader = ContentLoader(root: root.appendingPathComponent(language), displayRoot: display(language), cache: cache)
             translations.append(loader.loadTranslation(language, log: log))
         }
         guard let config, !log.hasErrors else { throw BuildFailure(log.diagnostics) }
@@ -70,16 +74,16 @@ public struct ContentLoader: Sendable {
     /// Competencies, pages, the home page and the FAQ: the same files in the default language and in a translation.
     private func decodeFiles(_ listing: ContentListing, isTranslation: Bool, log: DiagnosticLog)
         -> (competencies: [Competency], pages: [Page], home: Page?, faq: FAQ?) {
-        let competencies = decodeAll(listing.competencyFiles, log: log) { yaml, file, body, path, log in
+        let competencies = decodeAll(listing.competencyFiles, kind: isTranslation ? "translated competency" : "competency", log: log) { yaml, file, body, path, log in
             CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log, isTranslation: isTranslation)
         }
-        let pages = decodeAll(listing.pageFiles, log: log) { yaml, file, body, path, log in
+        let pages = decodeAll(listing.pageFiles, kind: "page", log: log) { yaml, file, body, path, log in
             PageDecoder.page(yaml, slug: Self.slug(of: path), file: file, body: body, titleRequired: true, log: log)
         }
-        let home = listing.contains("index.md") ? decodeAll(["index.md"], log: log) { yaml, file, body, _, log in
+        let home = listing.contains("index.md") ? decodeAll(["index.md"], kind: "home", log: log) { yaml, file, body, _, log in
             PageDecoder.page(yaml, slug: "", file: file, body: body, titleRequired: false, log: log)
         }.first : nil
-        let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], log: log) { yaml, file, body, _, log in
+        let faq = listing.contains("faq.md") ? decodeAll(["faq.md"], kind: "faq", log: log) { yaml, file, body, _, log in
             PageDecoder.faq(yaml, file: file, body: body, log: log)
         }.first : nil
         return (competencies, pages, home, faq)
@@ -108,13 +112,21 @@ public struct ContentLoader: Sendable {
     }
 
     private func read(_ path: String, log: DiagnosticLog) -> String? {
-        let file = display(path)
+        guard let bytes = readBytes(path, log: log) else { return nil }
+        return decodeText(bytes, path: path, log: log)
+    }
+
+    private func readBytes(_ path: String, log: DiagnosticLog) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-            log.add(.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read this file"))
+            log.add(.error(at: SourceLocation(file: display(path), line: 1, column: 1), "cannot read this file"))
             return nil
         }
+        return Array(data)
+    }
+
+    private func decodeText(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> String? {
         do throws(Diagnostic) {
-            return try SourceText.decode(Array(data), file: file)
+            return try SourceText.decode(bytes, file: display(path))
         } catch {
             log.add(error)
             return nil
@@ -123,24 +135,19 @@ public struct ContentLoader: Sendable {
 
     /// Files are independent, so they are read and decoded in parallel; results keep listing order.
     private func decodeAll<Model: Sendable>(
-        _ paths: [String], log: DiagnosticLog,
+        _ paths: [String], kind: String, log: DiagnosticLog,
         decode: @escaping @Sendable (YAMLNode?, String, MarkdownSource, String, DiagnosticLog) -> Model?
     ) -> [Model] {
+        let cache = self.cache
         let results = ParallelMap.map(paths) { path -> (Model?, [Diagnostic]) in
             let fileLog = DiagnosticLog()
-            let file = display(path)
-            guard let text = read(path, log: fileLog) else { return (nil, fileLog.diagnostics) }
-            do throws(Diagnostic) {
-                let parts = try FrontMatter.split(text, file: file)
-                var yaml: YAMLNode?
-                if let frontMatter = parts.yaml {
-                    yaml = try YAMLLoader(file: file, lineOffset: parts.yamlFirstLine - 1).load(frontMatter)
-                }
-                let body = MarkdownSource(text: parts.body, file: file, firstLine: parts.bodyFirstLine)
-                return (decode(yaml, file, body, path, fileLog), fileLog.diagnostics)
-            } catch {
-                return (nil, fileLog.diagnostics + [error])
-            }
+            let key = "\(kind):\(display(path))"
+            let stamp = cache == nil ? nil : DecodedFileCache.Stamp(path: root.appendingPathComponent(path).path)
+            if let stamp, let cached = cache?.result(for: key, stamp: stamp, as: (Model?, [Diagnostic]).self) { return cached }
+            guard let bytes = readBytes(path, log: fileLog) else { return (nil, fileLog.diagnostics) }
+            let result = decodeFile(bytes, path: path, log: fileLog, decode: decode)
+            if let stamp { cache?.store(result, for: key, stamp: stamp) }
+            return result
         }
         var models: [Model] = []
         for (model, diagnostics) in results {
@@ -148,5 +155,24 @@ public struct ContentLoader: Sendable {
             if let model { models.append(model) }
         }
         return models
+    }
+
+    private func decodeFile<Model>(
+        _ bytes: [UInt8], path: String, log fileLog: DiagnosticLog,
+        decode: (YAMLNode?, String, MarkdownSource, String, DiagnosticLog) -> Model?
+    ) -> (Model?, [Diagnostic]) {
+        let file = display(path)
+        guard let text = decodeText(bytes, path: path, log: fileLog) else { return (nil, fileLog.diagnostics) }
+        do throws(Diagnostic) {
+            let parts = try FrontMatter.split(text, file: file)
+            var yaml: YAMLNode?
+            if let frontMatter = parts.yaml {
+                yaml = try YAMLLoader(file: file, lineOffset: parts.yamlFirstLine - 1).load(frontMatter)
+            }
+            let body = MarkdownSource(text: parts.body, file: file, firstLine: parts.bodyFirstLine)
+            return (decode(yaml, file, body, path, fileLog), fileLog.diagnostics)
+        } catch {
+            return (nil, fileLog.diagnostics + [error])
+        }
     }
 }

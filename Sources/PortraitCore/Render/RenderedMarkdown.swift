@@ -18,12 +18,25 @@ struct RenderedMarkdown: Sendable {
 
     /// `faqIDs`, when given, are the default language's FAQ anchors: a translated FAQ with the same
     /// questions in the same order keeps them, so links and language switches land on the same answer.
-    static func render(_ content: PortraitContent, graph: PageGraph, faqIDs: [String] = []) -> (RenderedMarkdown, [Diagnostic]) {
+    /// With a `cache`, a competency or page body whose text and surroundings are unchanged since the
+    /// last build is not rendered again.
+    static func render(_ content: PortraitContent, graph: PageGraph, faqIDs: [String] = [],
+                       cache: DecodedFileCache? = nil) -> (RenderedMarkdown, [Diagnostic]) {
         let urls = SiteURLs(baseURL: content.config.baseURL)
         let renderer = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML) { target, file in
             graph.resolve(target, from: file).map(urls.link)
         }
         let reserved = reservedIDs(content)
+        // Everything besides the text that decides the output: where links lead, the reserved ids, raw HTML.
+        let surroundings = cache == nil ? "" : "\(graph.linkSignature) \(urls.link("/")) \(content.config.allowRawHTML) \(reserved.sorted())"
+        @Sendable func cached(_ source: MarkdownSource) -> MarkdownRenderer.Output {
+            let key = "\(surroundings)\u{0}\(source.file)\u{0}\(source.firstLine)\u{0}\(source.text)"
+            if let output = cache?.markdown(for: key) { return output }
+            var ids = HeadingIDs(reserved: reserved)
+            let output = renderer.render(source, ids: &ids)
+            cache?.storeMarkdown(output, for: key)
+            return output
+        }
         var diagnostics: [Diagnostic] = []
         func render(_ source: MarkdownSource, ids: inout HeadingIDs) -> MarkdownRenderer.Output {
             let output = renderer.render(source, ids: &ids)
@@ -32,15 +45,9 @@ struct RenderedMarkdown: Sendable {
         }
         var homeIDs = HeadingIDs(reserved: reserved)
         let home = content.home.map { render($0.body, ids: &homeIDs) }
-        let competencies = ParallelMap.map(content.competencies) { competency in
-            var ids = HeadingIDs(reserved: reserved)
-            return renderer.render(competency.body, ids: &ids)
-        }
+        let competencies = ParallelMap.map(content.competencies) { cached($0.body) }
         diagnostics += competencies.flatMap(\.diagnostics)
-        let pages = ParallelMap.map(content.pages) { page in
-            var ids = HeadingIDs(reserved: reserved)
-            return renderer.render(page.body, ids: &ids)
-        }
+        let pages = ParallelMap.map(content.pages) { cached($0.body) }
         diagnostics += pages.flatMap(\.diagnostics)
         var headingIDs = HeadingIDs(reserved: reserved)
         var faqIntro: MarkdownRenderer.Output?

@@ -70,8 +70,12 @@ public enum SiteRenderer {
     }
 
     /// `emit` is called from several threads at once.
+    /// `priority` names source files whose pages are rendered before anything else.
+    /// `isCancelled` is asked before each job; once it says yes, the render stops with `BuildCancelled`.
     public static func render(
-        _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, emit: @escaping @Sendable (OutputFile) throws -> Void
+        _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, priority: Set<String> = [],
+        cache: DecodedFileCache? = nil, isCancelled: @escaping @Sendable () -> Bool = { false },
+        emit: @escaping @Sendable (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         var diagnostics = TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
         for kind in PageKind.allCases where theme.templates[kind.template] == nil {
@@ -88,7 +92,7 @@ public enum SiteRenderer {
         var pageCount = 0
         for entry in languages {
             let (markdown, markdownDiagnostics) = RenderedMarkdown.render(
-                entry.localized.content, graph: entry.graph, faqIDs: runs.first?.markdown.faqAnswers.map(\.id) ?? [])
+                entry.localized.content, graph: entry.graph, faqIDs: runs.first?.markdown.faqAnswers.map(\.id) ?? [], cache: cache)
             diagnostics += markdownDiagnostics
             if diagnostics.hasErrors { throw BuildFailure(diagnostics.uniqued()) }
             let builder = PageContext(localized: entry.localized, graph: entry.graph, markdown: markdown, strings: entry.strings,
@@ -97,11 +101,22 @@ public enum SiteRenderer {
             pageCount += entry.graph.pages.count
         }
 
-        // The big exports first, so they run beside the pages rather than after them.
-        var jobs: [Job] = [.casePackage, .portraitJSON]
-        jobs += runs.indices.map { .languageFiles(run: $0) }
-        jobs += [.siteFiles, .assets]
-        for (run, entry) in runs.enumerated() { jobs += entry.graph.pages.indices.map { .page(run: run, index: $0) } }
+        StageTrace().mark("markdown and contexts")
+        // Pages of the files just saved first; then the big exports, so they run beside the other
+        // pages rather than after them.
+        var first: [Job] = [], pages: [Job] = []
+        for (run, entry) in runs.enumerated() {
+            for (index, page) in entry.graph.pages.enumerated() {
+                let isPriority = !priority.isEmpty && entry.builder.sourceFile(of: page).map(priority.contains) == true
+                if isPriority { first.append(.page(run: run, index: index)) } else { pages.append(.page(run: run, index: index)) }
+            }
+        }
+        var exports: [Job] = [.casePackage, .portraitJSON]
+        exports += runs.indices.map { .languageFiles(run: $0) }
+        exports += [.siteFiles, .assets]
+        // After a save, the long export jobs go last, so that a newer save can stop the build between
+        // pages rather than wait for a whole export.
+        let jobs = priority.isEmpty ? exports + pages : first + pages + exports
 
         let root = SiteURLs(baseURL: content.config.baseURL)
         let shared = SharedState(links: LinkCheck.Collector(basePath: root.basePath))
@@ -109,6 +124,7 @@ public enum SiteRenderer {
         let graphs = runs.map { ($0.localized.language, $0.graph) }
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { number in
             guard !shared.failed else { return }
+            if isCancelled() { return shared.fail(BuildCancelled()) }
             do {
                 switch allJobs[number] {
                 case .page(let run, let index):
@@ -118,6 +134,7 @@ public enum SiteRenderer {
                     let file = OutputFile(path: page.outputPath, bytes: html)
                     let pageLinks = LinkCheck.PageLinks(file)
                     try emit(file)
+                    if number == 0 { StageTrace().mark("first page out") }
                     shared.add(pageLinks, index: entry.firstPage + index)
                 case .languageFiles(let run):
                     let entry = allRuns[run]
@@ -138,6 +155,7 @@ public enum SiteRenderer {
         }
         if let error = shared.error {
             if let failure = error as? BuildFailure { throw failure }
+            if error is BuildCancelled { throw BuildFailure([], cancelled: true) }
             throw BuildFailure([.error(at: nil, "could not write the site: \(error.localizedDescription)")])
         }
         var links = shared.links
@@ -151,6 +169,9 @@ public enum SiteRenderer {
         return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files)
     }
 }
+
+/// A newer save made this render pointless.
+struct BuildCancelled: Error {}
 
 /// What the jobs share: the link collector, a count of files and the first error. One lock guards all.
 private final class SharedState: @unchecked Sendable {

@@ -2,33 +2,58 @@ import Foundation
 
 /// Writes into a live folder, touching only files whose bytes changed and removing files no longer
 /// produced. The preview server uses it so a one-word edit rewrites only the pages that show that word.
-public struct IncrementalWriter: Sendable {
-    public var output: URL
-    private var previous: [String: [UInt8]] = [:]
+/// Files arrive from several threads while a build runs; each is compared with what is on disk, so
+/// nothing of the site is held in memory between builds.
+public final class IncrementalWriter: @unchecked Sendable {
+    public let output: URL
+    private let lock = NSLock()
+    private var previous = Set<String>()
+    private var current = Set<String>()
+    private var changed: [String] = []
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
     }
 
-    /// Returns the paths written or removed.
-    public mutating func write(_ files: [OutputFile], staticFiles: [(source: URL, path: String)] = []) throws -> [String] {
-        var current: [String: [UInt8]] = [:]
-        for file in files { current[file.path] = file.bytes }
+    /// Starts a build: files not written again before `finish` are removed then.
+    public func begin() {
+        lock.withLock {
+            current = []
+            changed = []
+        }
+    }
+
+    public func write(_ file: OutputFile) throws {
+        for file in file.materialized {
+            let path = output.path + "/" + file.path
+            lock.withLock { _ = current.insert(file.path) }
+            if SiteStaging.hasSameBytes(path, file.bytes) { continue }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // Atomic, so the preview server never sends half a page.
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            lock.withLock { changed.append(file.path) }
+        }
+    }
+
+    /// Copies static files, removes what this build did not write, and returns every path changed.
+    public func finish(staticFiles: [(source: URL, path: String)] = []) throws -> [String] {
         for item in staticFiles {
-            current[item.path] = Array((try? Data(contentsOf: item.source)) ?? Data())
+            try write(OutputFile(path: item.path, bytes: Array((try? Data(contentsOf: item.source)) ?? Data())))
         }
-        var changed: [String] = []
-        for (path, bytes) in current.sorted(by: { $0.key < $1.key }) where previous[path] != bytes {
-            let url = output.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-            changed.append(path)
+        return lock.withLock {
+            for path in previous.subtracting(current).sorted() {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
+                changed.append(path)
+            }
+            previous = current
+            return changed.sorted()
         }
-        for path in previous.keys.sorted() where current[path] == nil {
-            try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
-            changed.append(path)
-        }
-        previous = current
-        return changed
+    }
+
+    /// One whole build at once.
+    public func write(_ files: [OutputFile], staticFiles: [(source: URL, path: String)] = []) throws -> [String] {
+        begin()
+        for file in files { try write(file) }
+        return try finish(staticFiles: staticFiles)
     }
 }

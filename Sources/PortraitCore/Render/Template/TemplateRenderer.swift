@@ -111,11 +111,13 @@ private struct RenderState {
         if name.innermostOnly {
             found = stack.last?[first]
         } else {
-            for value in stack.reversed() {
-                if case .object(let values) = value, let child = values[first] {
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let values) = stack[level], let child = values[first] {
                     found = child
                     break
                 }
+                level -= 1
             }
         }
         for segment in name.segments.dropFirst() {
