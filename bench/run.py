@@ -55,18 +55,22 @@ def output_megabytes(directory):
     return sum(p.stat().st_size for p in pathlib.Path(directory).rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
-def measure(size_name, parameters, runs, work, binary, hugo):
+def measure(size_name, parameters, runs, work, binary, hugo, with_hugo=True):
     content, hugo_site = work / f"{size_name}-content", work / f"{size_name}-hugo"
     records, page_records, span_list = generate.generate(str(content), **parameters)
-    generate.hugo(str(hugo_site), records, page_records, span_list, str(content))
+    if with_hugo:
+        generate.hugo(str(hugo_site), records, page_records, span_list, str(content))
     results = {"portrait": [], "hugo": []}
     for run in range(runs):  # alternate so machine noise hits both tools alike
         out = work / f"{size_name}-portrait-out"
         results["portrait"].append(timed([str(binary), "build", "--content", str(content), "--output", str(out), "--force"], cwd=work))
-        hugo_out = work / f"{size_name}-hugo-out"
-        shutil.rmtree(hugo_out, ignore_errors=True)
-        results["hugo"].append(timed([hugo, "--quiet", "-d", str(hugo_out)], cwd=hugo_site))
-    outputs = {"portrait": work / f"{size_name}-portrait-out", "hugo": work / f"{size_name}-hugo-out"}
+        if with_hugo:
+            hugo_out = work / f"{size_name}-hugo-out"
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            results["hugo"].append(timed([hugo, "--quiet", "-d", str(hugo_out)], cwd=hugo_site))
+    if not with_hugo:
+        del results["hugo"]
+    outputs = {tool: work / f"{size_name}-{tool}-out" for tool in results}
     pages = {tool: count_pages(folder) for tool, folder in outputs.items()}
     sizes = {tool: output_megabytes(folder) for tool, folder in outputs.items()}
     summary = {}
@@ -129,7 +133,9 @@ def main():
         print("| size | tool | pages | output | median wall | CPU | peak RSS | pages/s | wall vs Hugo | pages/s vs Hugo | RSS vs Hugo |")
         print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for size_name in arguments.sizes.split(","):
-            runs = arguments.runs if size_name == "small" else max(1, arguments.runs // 2)
+            # portrait's first build into a new folder makes every folder; later ones update the previous
+            # site in place. At least three runs each, so the median is a steady-state rebuild.
+            runs = arguments.runs if size_name == "small" else max(3, arguments.runs // 2)
             result = measure(size_name, SIZES[size_name], runs, work, binary, hugo)
             ours, theirs = result["portrait"], result["hugo"]
             for tool, row in result.items():
@@ -141,7 +147,7 @@ def main():
             print("\n| competencies × 10 spans | portrait pages | wall | ms per page |")
             print("| ---: | ---: | ---: | ---: |")
             for parameters in GROWTH:
-                result = measure(f"growth-{parameters['competencies']}", parameters, 1, work, binary, hugo)["portrait"]
+                result = measure(f"growth-{parameters['competencies']}", parameters, 3, work, binary, hugo, with_hugo=False)["portrait"]
                 print(f"| {parameters['competencies']} | {result['pages']} | {result['wall'] * 1000:.0f} ms | "
                       f"{result['wall'] * 1000 / result['pages']:.2f} |", flush=True)
         if arguments.serve:

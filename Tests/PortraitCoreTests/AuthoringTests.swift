@@ -70,6 +70,7 @@ import Testing
         let scratch = ScratchDirectory()
         let files = try Scaffold.initialize(at: scratch.url)
         #expect(files.contains("content/competencies/communication.md"))
+        #expect((try? String(contentsOf: scratch.path(".gitignore"), encoding: .utf8)) == "site/\n.site.previous/\n")
         let report = try BuildPipeline.build(.relative(to: scratch))
         #expect(report.warnings.isEmpty)
         #expect(FileManager.default.fileExists(atPath: scratch.path("site/competencies/communication/9-12/index.html").path))

@@ -29,12 +29,17 @@ public enum Scaffold {
             ("content/faq.md", StarterFiles.faq),
             ("content/competencies/communication.md", StarterFiles.competency),
         ]
-        for (path, text) in files {
+        var written = files
+        // The built site and the previous build kept beside it are outputs, never sources.
+        if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".gitignore").path) {
+            written.append((".gitignore", "site/\n.site.previous/\n"))
+        }
+        for (path, text) in written {
             let url = directory.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        return files.map(\.0)
+        return written.map(\.0)
     }
 
     /// Adds `competencies/<slug>.md` with a section for every grade span and a line for every rubric
