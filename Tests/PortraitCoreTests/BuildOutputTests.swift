@@ -106,6 +106,24 @@ import Testing
         #expect(snapshot(of: previous) == before)
     }
 
+    /// Streamed exports land whole, and their second address is a hard link to the same file.
+    @Test func streamedExportsAreWrittenWholeWithTheirAliases() throws {
+        let scratch = basicSite()
+        for _ in 0..<3 {
+            _ = try BuildPipeline.build(.relative(to: scratch))
+            let folder = scratch.path("site/ims/case/v1p1/CFPackages")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(names.count == 2 && names[1] == names[0] + ".json")
+            let plain = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(names[0]).path)
+            let json = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(names[1]).path)
+            #expect(plain[.systemFileNumber] as? Int == json[.systemFileNumber] as? Int)
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(names[1]))
+            #expect((try JSONSerialization.jsonObject(with: bytes) as? [String: Any])?["CFItems"] != nil)
+            let index = try Data(contentsOf: scratch.path("site/search-index.json"))
+            #expect((try JSONSerialization.jsonObject(with: index) as? [Any])?.isEmpty == false)
+        }
+    }
+
     /// A folder portrait did not make is never reused, even with the previous site's name.
     @Test func foreignFolderNamedLikeThePreviousSiteIsLeftAlone() throws {
         let scratch = basicSite()
