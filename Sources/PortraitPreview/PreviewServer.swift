@@ -78,6 +78,8 @@ actor PreviewBuilder {
     private var running = false
     private var again = false
     private var pending = Set<String>()
+    /// The last good build, which a save of competency files patches for a quick first pass.
+    private var snapshot: BuildPipeline.PreviewSnapshot?
     /// Counts saves; a build whose count is no longer current stops and the next one starts.
     nonisolated let requests = SaveCounter()
 
@@ -101,10 +103,10 @@ actor PreviewBuilder {
             let saved = pending
             pending = []
             if await !buildOnce(reason: why, priority: Set(saved.compactMap(displayPath))) {
-                // Cancelled by a newer save, whose own call is queued behind this one and builds next,
-                // these pages first too.
+                // Cancelled by a newer save. Its call either came in while this build waited (and set
+                // `again`), or is queued behind this one and builds next; either way these pages go first too.
                 pending.formUnion(saved)
-                return
+                if !again { return }
             }
             why = "more changes"
         } while again
@@ -128,14 +130,28 @@ actor PreviewBuilder {
         let generation = requests.value
         do {
             writer.begin()
+            // First the saved pages alone, patched into the last good build, so open pages reload at once.
+            var quick = Set<String>()
+            if let snapshot, let paths = BuildPipeline.previewSaved(priority, after: snapshot, options: options, emit: { try writer.write($0) }) {
+                quick = Set(paths)
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+                log(String(format: "Updated %d page%@ of %@ in %.0f ms; rebuilding the rest.", paths.count,
+                           paths.count == 1 ? "" : "s", reason, milliseconds))
+                await hub.publish(.built(version: version))
+            }
             let report = try BuildPipeline.preview(options, priority: priority, isCancelled: { requests.value != generation }) {
                 try writer.write($0)
             }
+            snapshot = report.snapshot
             let changed = try writer.finish(staticFiles: report.staticFiles)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
             for warning in report.warnings { log(warning.description) }
-            await hub.publish(.built(version: version))
+            // Reload again only if the rest of the site changed too, such as a title in the menu or lists.
+            if quick.isEmpty || !Set(changed).isSubset(of: quick) {
+                version += 1
+                await hub.publish(.built(version: version))
+            }
         } catch let failure as BuildFailure where failure.cancelled {
             return false
         } catch let failure as BuildFailure {

@@ -139,10 +139,46 @@ import Testing
         let paths = order.paths
         let thinking = paths.filter { $0.contains("competencies/thinking/") && $0.hasSuffix(".html") }
         #expect(thinking.count == 6)
-        // Jobs start in order; with several threads, a file started next may finish a little sooner.
+        // Jobs start in order; with several threads (and other tests running), a file started later
+        // may finish sooner, so allow a few. Without priority these pages come after the 20 or so of
+        // "speaking" and the exports.
         let lastThinking = try #require(paths.lastIndex { thinking.contains($0) })
-        #expect(lastThinking < thinking.count + ProcessInfo.processInfo.activeProcessorCount)
+        #expect(lastThinking < thinking.count + 2 * ProcessInfo.processInfo.activeProcessorCount + 2)
+        let unordered = OrderedPaths()
+        _ = try BuildPipeline.preview(.relative(to: scratch), priority: []) { unordered.add($0.path) }
+        #expect(try #require(unordered.paths.lastIndex { thinking.contains($0) }) > lastThinking)
         #expect(paths.count > 30)
+    }
+
+    /// The quick pass after a save renders the saved competency's pages exactly as a whole build
+    /// does, and steps aside when the save needs the whole pipeline.
+    @Test func quickPassAfterASaveMatchesAWholeBuild() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        var options = BuildOptions.relative(to: scratch)
+        options.cache = DecodedFileCache()
+        let snapshot = try BuildPipeline.preview(options, priority: []) { _ in }.snapshot
+        let file = scratch.path("content/competencies/speaking.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try (original.replacingOccurrences(of: "title: Speaking", with: "title: Public speaking") + "\nA new closing line.\n")
+            .write(to: file, atomically: false, encoding: .utf8)
+
+        let quick = OrderedFiles()
+        let paths = BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { quick.add($0) }
+        let whole = try BuildPipeline.render(options)
+        #expect(paths?.count == 6)
+        #expect(quick.files.count == 6)
+        for page in quick.files {
+            let full = whole.files.first { $0.path == page.path }
+            #expect(full?.bytes == page.bytes, "\(page.path) differs from the whole build")
+        }
+        #expect(quick.files.contains { String(decoding: $0.bytes, as: UTF8.self).contains("Public speaking") })
+
+        try original.replacingOccurrences(of: "order: 1", with: "order: 7").write(to: file, atomically: false, encoding: .utf8)
+        #expect(BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { _ in } == nil)
+        try original.replacingOccurrences(of: "title: Speaking", with: "title: [broken").write(to: file, atomically: false, encoding: .utf8)
+        #expect(BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { _ in } == nil)
+        #expect(BuildPipeline.previewSaved(["content/pages/about.md"], after: snapshot, options: options) { _ in } == nil)
     }
 
     @Test func errorStateCarriesFileLineAndColumnForTheOverlay() throws {
@@ -164,4 +200,11 @@ private final class OrderedPaths: @unchecked Sendable {
     private var list: [String] = []
     func add(_ path: String) { lock.withLock { list.append(path) } }
     var paths: [String] { lock.withLock { list } }
+}
+
+private final class OrderedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [OutputFile] = []
+    func add(_ file: OutputFile) { lock.withLock { list.append(file) } }
+    var files: [OutputFile] { lock.withLock { list } }
 }

@@ -89,6 +89,16 @@ public struct ContentLoader: Sendable {
         return (competencies, pages, home, faq)
     }
 
+    /// One competency file of the default language, decoded as `load` decodes it (and through the
+    /// same cache), with its problems.
+    func loadCompetency(_ path: String) -> (Competency?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let competency = decodeAll([path], kind: "competency", log: log) { yaml, file, body, path, log in
+            CompetencyDecoder.decode(yaml, slug: Self.slug(of: path), file: file, body: body, log: log, isTranslation: false)
+        }.first
+        return (competency, log.diagnostics)
+    }
+
     /// Only `portrait.yml`, for commands that need the grade spans and levels but not the content.
     public func loadConfig() throws(BuildFailure) -> PortraitConfig {
         let log = DiagnosticLog()

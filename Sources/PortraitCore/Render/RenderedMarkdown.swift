@@ -16,6 +16,16 @@ struct RenderedMarkdown: Sendable {
         return ids
     }
 
+    /// One competency's body again, as `render` renders it, for the preview's quick pass.
+    static func competencyBody(_ content: PortraitContent, index: Int, graph: PageGraph) -> MarkdownRenderer.Output {
+        let urls = SiteURLs(baseURL: content.config.baseURL)
+        let renderer = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML) { target, file in
+            graph.resolve(target, from: file).map(urls.link)
+        }
+        var ids = HeadingIDs(reserved: reservedIDs(content))
+        return renderer.render(content.competencies[index].body, ids: &ids)
+    }
+
     /// `faqIDs`, when given, are the default language's FAQ anchors: a translated FAQ with the same
     /// questions in the same order keeps them, so links and language switches land on the same answer.
     /// With a `cache`, a competency or page body whose text and surroundings are unchanged since the

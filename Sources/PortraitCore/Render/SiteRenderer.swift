@@ -51,6 +51,8 @@ public enum SiteRenderer {
         /// Pages in every language.
         public var pageCount: Int
         public var fileCount: Int
+        /// Each language's rendered Markdown, in language order.
+        var markdown: [RenderedMarkdown] = []
     }
 
     /// What one language hands to its page jobs.
@@ -166,7 +168,7 @@ public enum SiteRenderer {
         }
         let linkProblems = links.problems()
         if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
-        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files)
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files, markdown: runs.map(\.markdown))
     }
 }
 

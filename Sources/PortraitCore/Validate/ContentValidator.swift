@@ -45,6 +45,17 @@ public enum ContentValidator {
         return (content, log.diagnostics)
     }
 
+    /// One competency checked on its own against the config, as `validate` checks each; for the
+    /// preview's quick pass after a save. Cross-file checks (duplicate slugs, order) are left to the
+    /// whole-site pass that follows.
+    static func validateCompetency(_ competency: Competency, config: PortraitConfig) -> (Competency, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let checked = checkSpans(competency, spanIDs: config.gradeSpans.map(\.id), levelIDs: config.rubricLevels.map(\.id), log: log)
+        let content = PortraitContent(config: config, home: nil, competencies: [checked], faq: nil, pages: [])
+        return (checked, log.diagnostics + ColorContrast.check(config.theme, competencies: [checked], file: config.file)
+            + TodoCheck.check(content))
+    }
+
     /// A translation may only translate what exists, and must be as complete as the original.
     private static func checkTranslation(_ input: Translation, content: PortraitContent, spanIDs: [String], levelIDs: [String],
                                          log: DiagnosticLog) -> Translation {

@@ -10,6 +10,7 @@ public final class IncrementalWriter: @unchecked Sendable {
     private var previous = Set<String>()
     private var current = Set<String>()
     private var changed: [String] = []
+    private var folders = Set<String>()
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -28,11 +29,37 @@ public final class IncrementalWriter: @unchecked Sendable {
             let path = output.path + "/" + file.path
             lock.withLock { _ = current.insert(file.path) }
             if SiteStaging.hasSameBytes(path, file.bytes) { continue }
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            // Atomic, so the preview server never sends half a page.
-            try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !lock.withLock({ folders.contains(folder) }) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                lock.withLock { _ = folders.insert(folder) }
+            }
+            try Self.replace(path, with: file.bytes)
             lock.withLock { changed.append(file.path) }
         }
+    }
+
+    /// Writes a temporary file beside `path` and renames it over `path`, so the preview server never
+    /// sends half a page.
+    private static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".portrait-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var offset = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { failure = errno == 0 ? EIO : errno; return }
+                offset += count
+            }
+        }
+        close(descriptor)
+        if failure == 0 && rename(temporary, path) == 0 { return }
+        let code = failure != 0 ? failure : errno
+        unlink(temporary)
+        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
     }
 
     /// Copies static files, removes what this build did not write, and returns every path changed.
