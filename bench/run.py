@@ -32,6 +32,7 @@ GROWTH = [dict(competencies=n, span_count=10, faqs=20, pages=10) for n in (50, 1
 
 def timed(command, cwd=None):
     """Runs command under GNU time; returns (wall s, cpu s, peak RSS MiB, stdout)."""
+    os.sync()  # the other tool's writes reach the disk first, not during this run
     result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
