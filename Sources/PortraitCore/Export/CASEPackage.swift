@@ -25,7 +25,7 @@ struct CASEPackage {
     func files() -> [OutputFile] {
         let documents = JSONText.pretty(["CFDocuments": [makeDocument()]])
         return [
-            OutputFile(path: "ims/case/v1p1/CFPackages/\(documentID)", stream: JSONText.prettyStream { makePackage() },
+            OutputFile(path: "ims/case/v1p1/CFPackages/\(documentID)", stream: JSONText.stream(pretty: true) { makePackage() },
                        aliases: ["ims/case/v1p1/CFPackages/\(documentID).json"]),
             OutputFile(path: "ims/case/v1p1/CFDocuments", bytes: documents),
             OutputFile(path: "ims/case/v1p1/CFDocuments.json", bytes: documents),

@@ -75,23 +75,12 @@ enum JSONText {
         return writer.output
     }
 
-    /// Pretty JSON made piece by piece, for files too large to hold: the value is walked again each
-    /// time the bytes are produced.
-    static func prettyStream(_ value: @escaping @Sendable () -> JSONValue) -> StreamedBytes {
+    /// JSON made piece by piece, for files too large to hold: the value is walked again each time
+    /// the bytes are produced.
+    static func stream(pretty: Bool, _ value: @escaping @Sendable () -> JSONValue) -> StreamedBytes {
         StreamedBytes { sink in
             withoutActuallyEscaping(sink) { sink in
-                var writer = JSONWriter(pretty: true, sink: sink)
-                writer.write(value(), indent: 0)
-                writer.output.append(0x0A)
-                writer.flush()
-            }
-        }
-    }
-
-    static func compactStream(_ value: @escaping @Sendable () -> JSONValue) -> StreamedBytes {
-        StreamedBytes { sink in
-            withoutActuallyEscaping(sink) { sink in
-                var writer = JSONWriter(pretty: false, sink: sink)
+                var writer = JSONWriter(pretty: pretty, sink: sink)
                 writer.write(value(), indent: 0)
                 writer.output.append(0x0A)
                 writer.flush()

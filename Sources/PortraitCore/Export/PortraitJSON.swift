@@ -11,7 +11,7 @@ struct PortraitJSON {
     let urls: SiteURLs
 
     func file() -> OutputFile {
-        OutputFile(path: "portrait.json", stream: JSONText.prettyStream { value() })
+        OutputFile(path: "portrait.json", stream: JSONText.stream(pretty: true) { value() })
     }
 
     private func value() -> JSONValue {

@@ -50,7 +50,7 @@ enum SiteIndexFiles {
     static func searchIndex(_ content: PortraitContent, markdown: RenderedMarkdown, urls: SiteURLs) -> StreamedBytes {
         let competencies = content.competencies
         // Written a competency at a time: on large sites the index holds hundreds of thousands of entries.
-        return JSONText.compactStream { .generated(groups: competencies.count + 1) { group in
+        return JSONText.stream(pretty: false) { .generated(groups: competencies.count + 1) { group in
             guard group < competencies.count else { return otherEntries(content, markdown: markdown, urls: urls) }
             let competency = competencies[group]
             let base = "/competencies/\(competency.slug)/"

@@ -45,16 +45,7 @@ public final class IncrementalWriter: @unchecked Sendable {
         let temporary = path + ".portrait-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var offset = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { failure = errno == 0 ? EIO : errno; return }
-                offset += count
-            }
-        }
+        let failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
         close(descriptor)
         if failure == 0 && rename(temporary, path) == 0 { return }
         let code = failure != 0 ? failure : errno

@@ -37,14 +37,10 @@ public final class SiteStaging: @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path) }
         defer { close(descriptor) }
-        try file.bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { throw Self.failure(path) }
-                offset += count
-            }
+        let failed = file.bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        if failed != 0 {
+            errno = failed
+            throw Self.failure(path)
         }
     }
 
@@ -62,12 +58,7 @@ public final class SiteStaging: @unchecked Sendable {
         guard descriptor >= 0 else { throw Self.failure(path) }
         var failed: Int32 = 0
         stream.produce { piece in
-            var offset = 0
-            while failed == 0 && offset < piece.count {
-                let count = Glibc.write(descriptor, piece.baseAddress! + offset, piece.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { failed = errno == 0 ? EIO : errno } else { offset += count }
-            }
+            if failed == 0 { failed = writeAll(descriptor, UnsafeRawBufferPointer(piece)) }
         }
         close(descriptor)
         if failed != 0 {
