@@ -7,6 +7,8 @@ package with SHA-1 derived identifiers. Only the visual details differ."""
 import os
 import shutil
 
+from generate import quoted, write
+
 LEVELS = ["emerging", "developing", "proficient", "extending"]
 
 CONFIG = '''baseURL = "https://bench.example.org/"
@@ -206,16 +208,6 @@ PORTRAIT_JSON = '''{{ $out := newScratch }}{{ range (site.GetPage "/competencies
 
 CASE_JSON = '''{{ $out := newScratch }}{{ $doc := sha1 site.BaseURL }}{{ $changed := "2026-01-15T00:00:00+00:00" }}{{ range (site.GetPage "/competencies").Sections }}{{ $c := . }}{{ $cid := sha1 .Permalink }}{{ $out.Add "items" (slice (dict "identifier" $cid "uri" (printf "%sims/case/v1p1/CFItems/%s" site.BaseURL $cid) "fullStatement" (printf "%s %s" .Params.headline .Params.summary) "abbreviatedStatement" .Title "CFItemType" "Competency" "language" "en" "lastChangeDateTime" $changed)) }}{{ $out.Add "associations" (slice (dict "identifier" (sha1 (printf "%s/isChildOf/%s" $cid $doc)) "associationType" "isChildOf" "originNodeURI" (dict "identifier" $cid "title" .Title) "destinationNodeURI" (dict "identifier" $doc) "lastChangeDateTime" $changed)) }}{{ $criteria := newScratch }}{{ range $position, $s := .Pages }}{{ $sid := sha1 $s.Permalink }}{{ $out.Add "items" (slice (dict "identifier" $sid "uri" (printf "%sims/case/v1p1/CFItems/%s" site.BaseURL $sid) "fullStatement" $s.Params.definition "abbreviatedStatement" $s.Title "CFItemType" "Grade Span Statement" "notes" (delimit $s.Params.lists.i_can "\\n") "lastChangeDateTime" $changed)) }}{{ $out.Add "associations" (slice (dict "identifier" (sha1 (printf "%s/isChildOf/%s" $sid $cid)) "associationType" "isChildOf" "sequenceNumber" (add $position 1) "originNodeURI" (dict "identifier" $sid "title" $s.Title) "destinationNodeURI" (dict "identifier" $cid "title" $c.Title) "lastChangeDateTime" $changed)) }}{{ $levels := newScratch }}{{ range $i, $l := (slice "emerging" "developing" "proficient" "extending") }}{{ $levels.Add "list" (slice (dict "identifier" (sha1 (printf "%s/%s" $sid $l)) "quality" $l "description" (index $s.Params.rubric $l) "position" (add $i 1) "score" (add $i 1))) }}{{ end }}{{ $criteria.Add "list" (slice (dict "identifier" (sha1 (printf "%s/rubric" $sid)) "category" $s.Params.span_label "description" $s.Params.definition "position" (add $position 1) "CFRubricCriterionLevels" ($levels.Get "list"))) }}{{ end }}{{ $out.Add "rubrics" (slice (dict "identifier" (sha1 (printf "%s/rubric" $cid)) "title" (printf "%s rubric" .Title) "CFRubricCriteria" ($criteria.Get "list"))) }}{{ end }}{{ dict "CFDocument" (dict "identifier" $doc "title" site.Title "creator" site.Params.district) "CFItems" ($out.Get "items") "CFAssociations" ($out.Get "associations") "CFRubrics" ($out.Get "rubrics") | jsonify (dict "indent" "  ") }}
 '''
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
-
-
-def quoted(text):
-    return '"' + text.replace('"', "'") + '"'
 
 
 def write_site(out, records, page_records, span_list, portrait_content=None):
