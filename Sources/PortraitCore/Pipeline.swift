@@ -105,29 +105,47 @@ public enum BuildPipeline {
         public var staticFiles: [(source: URL, path: String)]
         /// The state this build ended in, for the next save's quick pass.
         public var snapshot: PreviewSnapshot
+        /// Only the pages the save changed were rendered; every other file is as the last build left it.
+        public var isPartial: Bool
     }
 
     /// A successful preview build's loaded, checked content, theme and page graphs.
     public struct PreviewSnapshot: Sendable {
         let prepared: Prepared
         let markdown: [RenderedMarkdown]
+        let links: LinkCheck.Collector
     }
 
     /// Stages 1–4 for the preview server: pages go to `emit` as they are made, those of `priority`
     /// source files (the ones just saved) first, so the page being edited is on disk before the rest
     /// of the site. A content error stops before anything is emitted; a broken link is found only
     /// after the pages are out, and is reported the same way.
-    public static func preview(_ options: BuildOptions, priority: Set<String>, isCancelled: @escaping @Sendable () -> Bool = { false },
+    ///
+    /// With `since`, the last good build whose files are on disk, a save that changed only text
+    /// inside competencies renders only the pages that show it. `unsettled` names files written since
+    /// that build by builds that did not finish (a quick pass, a cancelled or failed build); their
+    /// pages are rendered again too, and any other kind of unsettled file means the whole site.
+    public static func preview(_ options: BuildOptions, priority: Set<String>, since snapshot: PreviewSnapshot? = nil,
+                               unsettled: Set<String> = [], isCancelled: @escaping @Sendable () -> Bool = { false },
                                emit: @escaping @Sendable (OutputFile) throws -> Void) throws(BuildFailure) -> PreviewReport {
         let trace = StageTrace()
         let prepared = try prepare(options)
         trace.mark("load, validate, graph")
+        var partial: SiteRenderer.Partial?
+        // A removed static file is removed only by a whole build.
+        if let snapshot, unsettled.allSatisfy({ $0.hasSuffix(".html") }), snapshot.prepared.loaded.staticFiles == prepared.loaded.staticFiles,
+           let affected = AffectedPages(from: snapshot.prepared.languages, oldTheme: snapshot.prepared.theme,
+                                        to: prepared.languages, newTheme: prepared.theme, alsoPages: unsettled) {
+            partial = SiteRenderer.Partial(affected: affected, links: snapshot.links)
+        }
         let rendered = try SiteRenderer.render(prepared.content, languages: prepared.languages, theme: prepared.theme,
-                                               priority: priority, cache: options.cache, isCancelled: isCancelled, emit: emit)
-        trace.mark("render")
+                                               priority: priority, cache: options.cache, partial: partial,
+                                               isCancelled: isCancelled, emit: emit)
+        trace.mark(partial == nil ? "render" : "render the pages the save changed")
         let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         return PreviewReport(warnings: prepared.warnings + rendered.warnings, staticFiles: staticFiles,
-                             snapshot: PreviewSnapshot(prepared: prepared, markdown: rendered.markdown))
+                             snapshot: PreviewSnapshot(prepared: prepared, markdown: rendered.markdown, links: rendered.links),
+                             isPartial: partial != nil)
     }
 
     /// The preview's quick pass after a save of competency files only: each saved file is decoded and

@@ -139,11 +139,12 @@ actor PreviewBuilder {
                            paths.count == 1 ? "" : "s", reason, milliseconds))
                 await hub.publish(.built(version: version))
             }
-            let report = try BuildPipeline.preview(options, priority: priority, isCancelled: { requests.value != generation }) {
+            let report = try BuildPipeline.preview(options, priority: priority, since: snapshot, unsettled: writer.unsettled,
+                                                   isCancelled: { requests.value != generation }) {
                 try writer.write($0)
             }
             snapshot = report.snapshot
-            let changed = try writer.finish(staticFiles: report.staticFiles)
+            let changed = try writer.finish(staticFiles: report.staticFiles, partial: report.isPartial)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
             for warning in report.warnings { log(warning.description) }

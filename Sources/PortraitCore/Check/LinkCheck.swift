@@ -23,13 +23,18 @@ enum LinkCheck {
         }
     }
 
-    struct Collector {
+    /// Every page's links, kept between preview builds: a page rendered again replaces its entry, so a
+    /// build that renders only the pages a save changed still checks the links of the whole site.
+    struct Collector: Sendable {
         let basePath: String
         private var paths: [String] = []
         private var ids: [String: [UInt64]] = [:]
-        /// Each distinct site link, and the pages (by index into `paths`) that use it.
-        private var users: [String: [Int32]] = [:]
-        private var missingFragments: [(page: Int, link: String)] = []
+        /// Each distinct site link once; pages refer to them by number.
+        private var linkNumbers: [String: Int32] = [:]
+        private var links: [String] = []
+        /// By page index: the numbers of the page's site links, and its fragments that miss.
+        private var pageLinks: [[Int32]] = []
+        private var missingFragments: [[String]] = []
         private var existing = Set<String>()
         private var sources: [String: String] = [:]
 
@@ -38,33 +43,51 @@ enum LinkCheck {
         init(basePath: String) { self.basePath = basePath }
 
         /// `index` is the page's place in the site, so problems come out in page order whatever order
-        /// the pages were rendered in.
+        /// the pages were rendered in. A page added again at the same index replaces what it had.
         mutating func add(_ page: PageLinks, index: Int) {
-            if paths.count <= index { paths += Array(repeating: "", count: index + 1 - paths.count) }
+            if paths.count <= index {
+                let more = index + 1 - paths.count
+                paths += Array(repeating: "", count: more)
+                pageLinks += Array(repeating: [], count: more)
+                missingFragments += Array(repeating: [], count: more)
+            }
             paths[index] = page.path
             existing.insert(page.path)
             ids[page.path] = page.idHashes
-            for link in page.siteLinks { users[link, default: []].append(Int32(index)) }
-            for link in page.missingFragments { missingFragments.append((index, link)) }
+            pageLinks[index] = page.siteLinks.map { link in
+                if let number = linkNumbers[link] { return number }
+                let number = Int32(links.count)
+                links.append(link)
+                linkNumbers[link] = number
+                return number
+            }
+            missingFragments[index] = page.missingFragments
         }
 
         mutating func addFile(_ path: String) { existing.insert(path) }
 
         func problems() -> [Diagnostic] {
-            var found: [(page: Int, link: String, problem: String)] = missingFragments.map { ($0.page, $0.link, "but this page has no such anchor") }
             // Each distinct link is checked once, however many pages carry it (the menu is on all of them).
-            for (link, pages) in users {
-                guard let problem = LinkCheck.problem(link, basePath: basePath, existing: existing, ids: ids) else { continue }
-                for page in pages { found.append((Int(page), link, problem)) }
-            }
-            found.sort { ($0.page, $0.link) < ($1.page, $1.link) }
-            return found.map { page, link, problem in
+            var verdicts: [String??] = Array(repeating: nil, count: links.count)
+            var found: [Diagnostic] = []
+            for (page, numbers) in pageLinks.enumerated() {
+                var problems: [(link: String, problem: String)] = missingFragments[page].map { ($0, "but this page has no such anchor") }
+                for number in numbers {
+                    let link = links[Int(number)]
+                    if verdicts[Int(number)] == nil {
+                        verdicts[Int(number)] = .some(LinkCheck.problem(link, basePath: basePath, existing: existing, ids: ids))
+                    }
+                    if let problem = verdicts[Int(number)]! { problems.append((link, problem)) }
+                }
                 let path = paths[page]
-                return .error(
-                    at: sources[path].map { SourceLocation(file: $0, line: 1, column: 1) },
-                    "page /\(path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
-                    suggestion: "check the link's spelling, or the heading it points to")
+                for (link, problem) in problems.sorted(by: { $0.link < $1.link }) {
+                    found.append(.error(
+                        at: sources[path].map { SourceLocation(file: $0, line: 1, column: 1) },
+                        "page /\(path.replacingOccurrences(of: "index.html", with: "")) links to \"\(link)\", \(problem)",
+                        suggestion: "check the link's spelling, or the heading it points to"))
+                }
             }
+            return found
         }
     }
 

@@ -1,5 +1,5 @@
 /// A competency: its front matter and narrative, with one section per grade span.
-public struct Competency: Sendable {
+public struct Competency: Sendable, Equatable {
     public var slug: String
     public var file: String
     public var title: String
@@ -24,7 +24,7 @@ public struct Connection: Sendable, Hashable {
 }
 
 /// What a competency looks like in one grade span.
-public struct SpanDetail: Sendable {
+public struct SpanDetail: Sendable, Equatable {
     public var spanID: String
     public var definition: String
     public var iCan: [String]
@@ -36,18 +36,18 @@ public struct SpanDetail: Sendable {
     public var location: SourceLocation
 }
 
-public struct RubricDescriptor: Sendable {
+public struct RubricDescriptor: Sendable, Equatable {
     public var levelID: String
     public var text: String
     public var location: SourceLocation
 }
 
-public struct FAQEntry: Sendable {
+public struct FAQEntry: Sendable, Equatable {
     public var question: String
     public var answer: MarkdownSource
 }
 
-public struct FAQ: Sendable {
+public struct FAQ: Sendable, Equatable {
     public var file: String
     public var title: String
     public var intro: MarkdownSource
@@ -55,7 +55,7 @@ public struct FAQ: Sendable {
 }
 
 /// Any other Markdown file: the home page introduction or a plain page.
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     public var slug: String
     public var file: String
     public var title: String
@@ -66,7 +66,7 @@ public struct Page: Sendable {
 }
 
 /// Markdown text and where it starts in its file, so rendering problems point at the right line.
-public struct MarkdownSource: Sendable {
+public struct MarkdownSource: Sendable, Equatable {
     public var text: String
     public var file: String
     public var firstLine: Int

@@ -1,6 +1,6 @@
 /// The interface text of one language (navigation, headings such as "Look-fors", buttons), from the
 /// theme's `strings/<code>.yml`. Keys a language lacks fall back to English.
-public struct InterfaceStrings: Sendable {
+public struct InterfaceStrings: Sendable, Equatable {
     public var language: String
     public var values: [String: String]
     /// Keys that came from English because this language's file lacks them.

@@ -1,5 +1,5 @@
 /// What `portrait.yml` declares: the district, its grade spans and rubric levels, and site settings.
-public struct PortraitConfig: Sendable {
+public struct PortraitConfig: Sendable, Equatable {
     public var file: String
     public var district: String
     public var title: String

@@ -53,6 +53,16 @@ public enum SiteRenderer {
         public var fileCount: Int
         /// Each language's rendered Markdown, in language order.
         var markdown: [RenderedMarkdown] = []
+        /// Every page's links, for the next preview build to start from.
+        var links: LinkCheck.Collector
+    }
+
+    /// A preview build after a save that changed only competency text: the pages it changed are
+    /// rendered, the rest are left as the last good build wrote them, whose links are checked again
+    /// from what that build kept.
+    struct Partial: Sendable {
+        var affected: AffectedPages
+        var links: LinkCheck.Collector
     }
 
     /// What one language hands to its page jobs.
@@ -74,9 +84,10 @@ public enum SiteRenderer {
     /// `emit` is called from several threads at once.
     /// `priority` names source files whose pages are rendered before anything else.
     /// `isCancelled` is asked before each job; once it says yes, the render stops with `BuildCancelled`.
-    public static func render(
+    /// `partial` limits the render to the pages and files a save changed.
+    static func render(
         _ content: PortraitContent, languages: [LanguageGraph], theme: Theme, priority: Set<String> = [],
-        cache: DecodedFileCache? = nil, isCancelled: @escaping @Sendable () -> Bool = { false },
+        cache: DecodedFileCache? = nil, partial: Partial? = nil, isCancelled: @escaping @Sendable () -> Bool = { false },
         emit: @escaping @Sendable (OutputFile) throws -> Void
     ) throws(BuildFailure) -> Result {
         var diagnostics = TemplateLint.check(theme, knownKeys: PageContext.vocabulary)
@@ -108,20 +119,24 @@ public enum SiteRenderer {
         // pages rather than after them.
         var first: [Job] = [], pages: [Job] = []
         for (run, entry) in runs.enumerated() {
-            for (index, page) in entry.graph.pages.enumerated() {
+            for (index, page) in entry.graph.pages.enumerated() where partial?.affected.includes(page, language: run) ?? true {
                 let isPriority = !priority.isEmpty && entry.builder.sourceFile(of: page).map(priority.contains) == true
                 if isPriority { first.append(.page(run: run, index: index)) } else { pages.append(.page(run: run, index: index)) }
             }
         }
-        var exports: [Job] = [.casePackage, .portraitJSON]
-        exports += runs.indices.map { .languageFiles(run: $0) }
-        exports += [.siteFiles, .assets]
+        var exports: [Job] = []
+        if let affected = partial?.affected {
+            if affected.includesSiteExports { exports += [.casePackage, .portraitJSON] }
+            exports += runs.indices.filter(affected.includesExports).map { .languageFiles(run: $0) }
+        } else {
+            exports = [.casePackage, .portraitJSON] + runs.indices.map { .languageFiles(run: $0) } + [.siteFiles, .assets]
+        }
         // After a save, the long export jobs go last, so that a newer save can stop the build between
         // pages rather than wait for a whole export.
         let jobs = priority.isEmpty ? exports + pages : first + pages + exports
 
         let root = SiteURLs(baseURL: content.config.baseURL)
-        let shared = SharedState(links: LinkCheck.Collector(basePath: root.basePath))
+        let shared = SharedState(links: partial?.links ?? LinkCheck.Collector(basePath: root.basePath))
         let allRuns = runs, allJobs = jobs
         let graphs = runs.map { ($0.localized.language, $0.graph) }
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { number in
@@ -161,14 +176,15 @@ public enum SiteRenderer {
             throw BuildFailure([.error(at: nil, "could not write the site: \(error.localizedDescription)")])
         }
         var links = shared.links
-        for entry in runs {
+        for entry in runs where partial == nil {
             for page in entry.graph.pages {
                 if let file = entry.builder.sourceFile(of: page) { links.setSource(file, for: page.outputPath) }
             }
         }
         let linkProblems = links.problems()
         if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
-        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files, markdown: runs.map(\.markdown))
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files, markdown: runs.map(\.markdown),
+                      links: links)
     }
 }
 

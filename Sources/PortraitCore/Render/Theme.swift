@@ -20,7 +20,7 @@ public struct Theme: Sendable {
         return InterfaceStrings(language: language, values: english.merging(own) { _, translated in translated }, missing: missing)
     }
 
-    public struct ThemeFile: Sendable {
+    public struct ThemeFile: Sendable, Equatable {
         public var text: String
         /// As shown in messages: "templates/layout.mustache", or "(default theme)/layout.mustache".
         public var file: String

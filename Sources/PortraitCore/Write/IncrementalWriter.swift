@@ -11,6 +11,7 @@ public final class IncrementalWriter: @unchecked Sendable {
     private var current = Set<String>()
     private var changed: [String] = []
     private var folders = Set<String>()
+    private var unsettledPaths = Set<String>()
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -35,7 +36,10 @@ public final class IncrementalWriter: @unchecked Sendable {
                 lock.withLock { _ = folders.insert(folder) }
             }
             try Self.replace(path, with: file.bytes)
-            lock.withLock { changed.append(file.path) }
+            lock.withLock {
+                changed.append(file.path)
+                unsettledPaths.insert(file.path)
+            }
         }
     }
 
@@ -53,12 +57,19 @@ public final class IncrementalWriter: @unchecked Sendable {
         throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
     }
 
+    /// Files changed since the last `finish`: by builds that failed or were cancelled, or by a quick
+    /// pass, so on disk but not yet part of a finished build.
+    public var unsettled: Set<String> { lock.withLock { unsettledPaths } }
+
     /// Copies static files, removes what this build did not write, and returns every path changed.
-    public func finish(staticFiles: [(source: URL, path: String)] = []) throws -> [String] {
+    /// A `partial` build wrote only what changed, so nothing is removed.
+    public func finish(staticFiles: [(source: URL, path: String)] = [], partial: Bool = false) throws -> [String] {
         for item in staticFiles {
             try write(OutputFile(path: item.path, bytes: Array((try? Data(contentsOf: item.source)) ?? Data())))
         }
         return lock.withLock {
+            unsettledPaths = []
+            if partial { current.formUnion(previous) }
             for path in previous.subtracting(current).sorted() {
                 try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
                 changed.append(path)
