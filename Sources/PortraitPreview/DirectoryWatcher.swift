@@ -5,14 +5,19 @@ import Glibc
 
 /// Watches folders for saved, created, moved and deleted files with Linux inotify, read through a
 /// dispatch source. inotify is not recursive, so every folder gets its own watch, and folders made
-/// later are added as they appear. Bursts of events (an editor's save is several) are debounced
-/// into one call; hidden files and editor backups are ignored.
+/// later are added as they appear. A save whose files are all complete (closed after writing, or
+/// moved into place) is reported at once; a burst with a file still being made (created, deleted or
+/// moved away, as editors do when they save through a backup) waits until the burst is quiet, and
+/// saves that follow within the same interval are gathered into one more call. Hidden files and
+/// editor backups are ignored.
 public final class DirectoryWatcher: @unchecked Sendable {
     private let descriptor: Int32
     private let queue = DispatchQueue(label: "portrait.watcher")
     private var source: DispatchSourceRead?
     private var watches: [Int32: String] = [:]
-    private var pending: Set<String> = []
+    /// Changed paths, and whether each one's last event left it complete.
+    private var pending: [String: Bool] = [:]
+    private var lastCall = DispatchTime(uptimeNanoseconds: 0)
     private var debounce: DispatchWorkItem?
     private let delay: DispatchTimeInterval
     private let onChange: @Sendable (Set<String>) -> Void
@@ -79,7 +84,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     addTree(path)
                 }
-                pending.insert(path)
+                pending[path] = event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 && event.mask & UInt32(IN_ISDIR) == 0
             }
         }
         scheduleCallback()
@@ -88,14 +93,22 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private func scheduleCallback() {
         guard !pending.isEmpty else { return }
         debounce?.cancel()
-        let item = DispatchWorkItem { [weak self] in
-            guard let self else { return }
-            let changed = self.pending
-            self.pending = []
-            self.onChange(changed)
+        debounce = nil
+        let now = DispatchTime.now()
+        if pending.values.allSatisfy({ $0 }) && now > lastCall + delay {
+            call()
+            return
         }
+        let item = DispatchWorkItem { [weak self] in self?.call() }
         debounce = item
-        queue.asyncAfter(deadline: .now() + delay, execute: item)
+        queue.asyncAfter(deadline: now + delay, execute: item)
+    }
+
+    private func call() {
+        let changed = Set(pending.keys)
+        pending = [:]
+        lastCall = .now()
+        onChange(changed)
     }
 }
 #endif
