@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -84,44 +85,84 @@ def measure(size_name, parameters, runs, work, binary, hugo, with_hugo=True):
     return summary
 
 
+# Kinds of edit a communications officer makes to one competency, and how each is made.
+SERVE_EDITS = [
+    ("narrative text", lambda text, marker: text.rstrip("\n") + f"\n\n{marker}.\n"),
+    ("an I can statement", lambda text, marker: text.replace('i_can:\n      - "', f'i_can:\n      - "{marker} ', 1)),
+    ("a span definition", lambda text, marker: text.replace('definition: "', f'definition: "{marker} ', 1)),
+    ("the title", lambda text, marker: text.replace("title: Competency 1\n", f"title: {marker}\n", 1)),
+]
+
+
 def serve_latency(work, binary, size_name, parameters, edits=5):
-    """Through `portrait serve`, milliseconds from saving one competency to its page being rebuilt on
-    disk, and to all of its own pages (every grade span, and their embeds) being rebuilt: medians."""
+    """Through `portrait serve`, for each kind of edit in SERVE_EDITS, medians in milliseconds from
+    saving the file to: its competency page rebuilt on disk; all of its own pages that show the edit
+    (grade spans and embeds); every page of the site that shows the edit; and the server's whole pass,
+    exports included, ending (read from its log). Which pages show an edit is found once per kind by
+    searching the whole preview folder after a first, unmeasured edit."""
     content = work / f"{size_name}-content"
     if not content.exists():
         generate.generate(str(content), **parameters)
     port = 40000 + os.getpid() % 20000
     process = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)], cwd=work,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    rebuilt = []  # perf_counter times of "Rebuilt" lines
     try:
         for line in process.stdout:
             if "Serving" in line:
                 break
+
+        def read_log():
+            for line in process.stdout:
+                if line.startswith("Rebuilt"):
+                    rebuilt.append(time.perf_counter())
+        threading.Thread(target=read_log, daemon=True).start()
+
+        def save_and_wait(text):
+            seen = len(rebuilt)
+            source.write_text(text)
+            while len(rebuilt) == seen:
+                time.sleep(0.005)
+
         preview = pathlib.Path(tempfile.gettempdir()) / f"portrait-preview-{process.pid}"
         page = preview / "competencies" / "competency-0001" / "index.html"
-        spans = [f"span-{index + 1}" for index in range(parameters["span_count"])]
-        own_pages = [page] + [preview / "competencies" / "competency-0001" / span / "index.html" for span in spans] + \
-            [preview / "embed" / "competencies" / "competency-0001" / "index.html"] + \
-            [preview / "embed" / "competencies" / "competency-0001" / span / "index.html" for span in spans]
         source = content / "competencies" / "competency-0001.md"
         original = source.read_text()
-        first, all_pages = [], []
-        for edit in range(edits):
-            marker = f"Edited {edit} {time.time_ns()}"
-            started = time.perf_counter()
-            source.write_text(original.replace("title: Competency 1\n", f"title: {marker}\n", 1))
-            waiting = list(own_pages)
-            while waiting:
-                if marker in waiting[0].read_text(errors="ignore"):
-                    if waiting[0] == page:
-                        first.append((time.perf_counter() - started) * 1000)
-                    waiting.pop(0)
-                else:
-                    time.sleep(0.001)
-            all_pages.append((time.perf_counter() - started) * 1000)
+        results = []
+        for name, edit_text in SERVE_EDITS:
+            calibration = f"Calibration {time.time_ns()}"
+            save_and_wait(edit_text(original, calibration))
+            found = subprocess.run(["grep", "-rlF", "--include=*.html", calibration, str(preview)],
+                                   capture_output=True, text=True).stdout.split()
+            own = sorted(path for path in found if "/competency-0001/" in path)
+            own = [str(page)] + [path for path in own if path != str(page)]
+            showing = own + sorted(set(found) - set(own))
+            save_and_wait(original)
             time.sleep(0.3)
-        source.write_text(original)
-        return statistics.median(first), statistics.median(all_pages), len(own_pages)
+            first, own_done, showing_done, whole = [], [], [], []
+            for edit in range(edits):
+                marker = f"Edited {edit} {time.time_ns()}"
+                seen = len(rebuilt)
+                started = time.perf_counter()
+                source.write_text(edit_text(original, marker))
+                for number, path in enumerate(showing):
+                    target = pathlib.Path(path)
+                    while marker not in target.read_text(errors="ignore"):
+                        time.sleep(0.001)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if number == 0:
+                        first.append(elapsed)
+                    if number == len(own) - 1:
+                        own_done.append(elapsed)
+                showing_done.append((time.perf_counter() - started) * 1000)
+                while len(rebuilt) == seen:
+                    time.sleep(0.001)
+                whole.append((rebuilt[seen] - started) * 1000)
+                time.sleep(0.3)
+            save_and_wait(original)
+            results.append((name, len(own), len(showing), statistics.median(first), statistics.median(own_done),
+                            statistics.median(showing_done), statistics.median(whole)))
+        return results
     finally:
         process.send_signal(2)
         process.wait(timeout=30)
@@ -165,9 +206,13 @@ def main():
                       f"{result['wall'] * 1000 / result['pages']:.2f} |", flush=True)
         if arguments.serve:
             for size_name in arguments.sizes.split(","):
-                first, whole, count = serve_latency(work, binary, size_name, SIZES[size_name])
-                print(f"\nserve, {size_name}: from saving one competency, {first:.0f} ms to its page rebuilt on disk, "
-                      f"{whole:.0f} ms to all {count} of its own pages (medians of 5)")
+                results = serve_latency(work, binary, size_name, SIZES[size_name])
+                print(f"\nserve, {size_name}, from saving one competency (medians of 5):\n")
+                print("| edit | its page on disk | all its own pages showing it | every page showing it | whole pass, exports included |")
+                print("| --- | ---: | ---: | ---: | ---: |")
+                for name, own, showing, first, own_done, showing_done, whole in results:
+                    print(f"| {name} | {first:.0f} ms | {own_done:.0f} ms ({own}) | {showing_done:.0f} ms ({showing}) | {whole:.0f} ms |",
+                          flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -173,19 +173,26 @@ public enum BuildPipeline {
         }
         let trace = StageTrace()
         trace.mark("quick pass: saved files decoded and checked")
-        // Titles are the only part of the page graph a competency's own text decides; only the saved
-        // competencies' pages are rendered, so only they are patched (paths and links are unchanged).
-        let graph = language.graph
-        let pages: [SitePage] = graph.pages.compactMap { original in
-            guard let index = original.competency, changed.contains(index) else { return nil }
+        // Titles are the only part of the page graph a competency's own text decides (paths and links
+        // are unchanged), so the saved competencies' pages are patched.
+        var graph = language.graph
+        for (number, original) in graph.pages.enumerated() {
+            guard let index = original.competency, changed.contains(index) else { continue }
             let competency = content.competencies[index]
             var page = original
             page.title = page.span.map { "\(competency.title): \(content.config.gradeSpans[$0].label)" } ?? competency.title
             if page.kind == .competencySpan, !page.breadcrumbs.isEmpty { page.breadcrumbs[page.breadcrumbs.count - 1].title = competency.title }
-            return page
+            graph.pages[number] = page
         }
         var localized = language.localized
         localized.content = content
+        // When only text inside the competencies changed, every page of this language that shows it
+        // (grade spans, continuum) is rendered; otherwise the saved competencies' own pages.
+        let patched = LanguageGraph(localized: localized, strings: language.strings, graph: graph)
+        let affected = AffectedPages(from: [language], oldTheme: prepared.theme, to: [patched], newTheme: prepared.theme)
+        let pages = graph.pages.filter { page in
+            affected?.includes(page, language: 0) ?? page.competency.map(changed.contains) ?? false
+        }
         guard var markdown = snapshot.markdown.first else { return nil }
         for index in changed {
             let body = RenderedMarkdown.competencyBody(content, index: index, graph: graph)
@@ -197,8 +204,11 @@ public enum BuildPipeline {
         let builder = PageContext(localized: localized, graph: graph, markdown: markdown, strings: language.strings, languages: names)
         trace.mark("quick pass: page contexts")
         let theme = prepared.theme
-        // Full pages before embeds, each written as soon as it is made.
-        let ordered = pages.filter { !$0.kind.isEmbed } + pages.filter(\.kind.isEmbed)
+        // The saved competencies' full pages, then their embeds, then pages that show them; each page
+        // is written as soon as it is made.
+        let isOwn = { (page: SitePage) in page.competency.map(changed.contains) ?? false }
+        let own = pages.filter(isOwn)
+        let ordered = own.filter { !$0.kind.isEmbed } + own.filter(\.kind.isEmbed) + pages.filter { !isOwn($0) }
         let written = ParallelMap.map(ordered) { page -> Bool in
             let file = OutputFile(path: page.outputPath, bytes: theme.library.render(page.kind.template, builder.context(for: page)) ?? [])
             return (try? emit(file)) != nil

@@ -148,8 +148,8 @@ actor PreviewBuilder {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
             log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
             for warning in report.warnings { log(warning.description) }
-            // Reload again only if the rest of the site changed too, such as a title in the menu or lists.
-            if quick.isEmpty || !Set(changed).isSubset(of: quick) {
+            // Reload again only if other pages changed too, such as a title in lists; not for exports alone.
+            if quick.isEmpty || !Set(changed.filter { $0.hasSuffix(".html") }).isSubset(of: quick) {
                 version += 1
                 await hub.publish(.built(version: version))
             }

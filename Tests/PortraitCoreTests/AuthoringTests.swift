@@ -150,8 +150,9 @@ import Testing
         #expect(paths.count > 30)
     }
 
-    /// The quick pass after a save renders the saved competency's pages exactly as a whole build
-    /// does, and steps aside when the save needs the whole pipeline.
+    /// The quick pass after a save renders the saved competency's pages, and the default language's
+    /// pages that show it, exactly as a whole build does, and steps aside when the save needs the
+    /// whole pipeline.
     @Test func quickPassAfterASaveMatchesAWholeBuild() throws {
         let scratch = ScratchDirectory()
         scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
@@ -166,13 +167,29 @@ import Testing
         let quick = OrderedFiles()
         let paths = BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { quick.add($0) }
         let whole = try BuildPipeline.render(options)
-        #expect(paths?.count == 6)
-        #expect(quick.files.count == 6)
+        // Its six pages first, then the pages that show its card: lists, grade spans, the continuum.
+        #expect(paths?.prefix(6).allSatisfy { $0.contains("competencies/speaking/") } == true)
+        #expect(paths?.contains("competencies/index.html") == true)
+        #expect(paths?.contains("faq/index.html") == false)
+        #expect(quick.files.count == paths?.count)
         for page in quick.files {
             let full = whole.files.first { $0.path == page.path }
             #expect(full?.bytes == page.bytes, "\(page.path) differs from the whole build")
         }
         #expect(quick.files.contains { String(decoding: $0.bytes, as: UTF8.self).contains("Public speaking") })
+
+        // A change inside the text also renders the pages of other kinds that show it, here a grade span
+        // page that lists every competency's "I can" statements.
+        #expect(original.contains("I can say my idea."))
+        try original.replacingOccurrences(of: "I can say my idea.", with: "I can say my idea out loud.").write(to: file, atomically: false, encoding: .utf8)
+        let text = OrderedFiles()
+        let textPaths = BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { text.add($0) }
+        let textWhole = try BuildPipeline.render(options)
+        #expect(textPaths?.prefix(3).allSatisfy { $0.hasPrefix("competencies/speaking/") } == true)
+        #expect(textPaths?.contains { $0.hasPrefix("grades/") } == true)
+        for page in text.files {
+            #expect(textWhole.files.first { $0.path == page.path }?.bytes == page.bytes, "\(page.path) differs from the whole build")
+        }
 
         try original.replacingOccurrences(of: "order: 1", with: "order: 7").write(to: file, atomically: false, encoding: .utf8)
         #expect(BuildPipeline.previewSaved(["content/competencies/speaking.md"], after: snapshot, options: options) { _ in } == nil)

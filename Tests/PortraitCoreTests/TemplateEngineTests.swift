@@ -143,4 +143,25 @@ import Testing
             #expect("\(error.line):\(error.column): \(error.message)" == expected)
         }
     }
+
+    /// The preview decides which pages a competency's card reaches by whether their templates name
+    /// `competencies`, through partials, parents and the blocks a child fills.
+    @Test func findsEveryTagThatCouldReadAName() throws {
+        let sources = [
+            "direct": "{{#site.competencies}}{{title}}{{/site.competencies}}",
+            "through-partial": "<main>{{>partials/list}}</main>",
+            "partials/list": "<ul>{{#competencies}}<li>{{.}}</li>{{/competencies}}</ul>",
+            "through-block": "{{<layout}}{{$main}}{{#site}}{{competencies.0}}{{/site}}{{/main}}{{/layout}}",
+            "layout": "<body>{{$main}}{{/main}}</body>",
+            "similar-names": "{{t.our_competencies}} {{#site}}{{title}}{{/site}} {{>layout}}",
+            "loop": "{{>loop}}",
+        ]
+        let set = TemplateSet(templates: try sources.mapValues { try TemplateParser.parse($0) })
+        #expect(set.mentions("competencies", from: "direct"))
+        #expect(set.mentions("competencies", from: "through-partial"))
+        #expect(set.mentions("competencies", from: "through-block"))
+        #expect(!set.mentions("competencies", from: "similar-names"))
+        #expect(!set.mentions("competencies", from: "loop"))
+        #expect(!set.mentions("competencies", from: "missing"))
+    }
 }

@@ -1,17 +1,22 @@
-/// The pages and files a save changed, when only the text inside competencies changed: no title,
-/// summary, headline, colour, icon, order or file of any competency, nothing in `portrait.yml`, the
-/// FAQ, other pages, interface strings or theme. The preview renders just these after a save rather
-/// than the whole site; any other change renders everything.
+/// The pages and files a save changed, when only what is inside competencies changed: not their
+/// number, order, slugs or files, nothing in `portrait.yml`, the FAQ, other pages, interface strings
+/// or theme. The preview renders just these after a save rather than the whole site; any other change
+/// renders everything.
 ///
-/// Every page carries each competency's card (`site.competencies`), so a change to a card field
-/// reaches every page and is never partial. What a page shows beyond the cards is decided in
-/// `PageContext.context(for:)`; `includes` must follow it, and a test edits each part of a sample
-/// competency and checks that every page whose bytes changed is included.
+/// What a page shows is decided in `PageContext.context(for:)`; `includes` must follow it, and a test
+/// edits each part of a sample competency and checks that every page whose bytes changed is included.
+/// Every page's context carries each competency's card (`site.competencies`: title, summary, colour,
+/// icon); a card change reaches the pages whose templates name `competencies` at all, and the pages
+/// whose own parts show cards.
 struct AffectedPages: Sendable {
     /// Per language, in language order: changed competency → the grade spans whose details changed.
     private var changed: [[Int: Set<Int>]]
     /// Per language: whether a grade span's one-line definition changed (the continuum shows those).
     private var definitionsChanged: [Bool]
+    /// Per language: competencies whose card changed.
+    private var cardsChanged: [Set<Int>]
+    /// Kinds of page whose templates could show `site.competencies`.
+    private var cardReaders: Set<PageKind>
     /// Output paths to render again whatever changed.
     private var alsoPages: Set<String>
 
@@ -27,6 +32,7 @@ struct AffectedPages: Sendable {
         }
         var changed: [[Int: Set<Int>]] = []
         var definitionsChanged: [Bool] = []
+        var cardsChanged: [Set<Int>] = []
         for (before, after) in zip(old, new) {
             let was = before.localized.content, now = after.localized.content
             guard before.localized.language == after.localized.language, before.strings == after.strings,
@@ -35,29 +41,36 @@ struct AffectedPages: Sendable {
                   was.competencies.count == now.competencies.count else { return nil }
             var spans: [Int: Set<Int>] = [:]
             var definitions = false
+            var cards = Set<Int>()
             for (index, (a, b)) in zip(was.competencies, now.competencies).enumerated() where a != b {
-                guard Self.sameCard(a, b), a.spans.count == b.spans.count else { return nil }
+                // Slug, file and order decide which pages exist and where.
+                guard a.slug == b.slug, a.file == b.file, a.order == b.order, a.spans.count == b.spans.count else { return nil }
                 spans[index] = Set(a.spans.indices.filter { a.spans[$0] != b.spans[$0] })
                 definitions = definitions || zip(a.spans, b.spans).contains { $0.definition != $1.definition }
+                if !Self.sameCard(a, b) { cards.insert(index) }
             }
             changed.append(spans)
             definitionsChanged.append(definitions)
+            cardsChanged.append(cards)
         }
         self.changed = changed
         self.definitionsChanged = definitionsChanged
+        self.cardsChanged = cardsChanged
+        self.cardReaders = Set(PageKind.allCases.filter { newTheme.library.mentions("competencies", from: $0.template) })
         self.alsoPages = alsoPages
     }
 
-    /// The fields of a competency that every page shows, or that decide its pages and their titles.
+    /// What `PageContext` puts in a competency's card, and its pages' titles.
     private static func sameCard(_ a: Competency, _ b: Competency) -> Bool {
-        a.slug == b.slug && a.file == b.file && a.title == b.title && a.order == b.order && a.summary == b.summary
-            && a.headline == b.headline && a.color == b.color && a.icon == b.icon && a.iconAlt == b.iconAlt
+        a.title == b.title && a.summary == b.summary && a.headline == b.headline && a.color == b.color
+            && a.icon == b.icon && a.iconAlt == b.iconAlt
     }
 
     /// Whether the page, in the language at `language` (an index into the site's languages), shows
     /// anything that changed.
     func includes(_ page: SitePage, language: Int) -> Bool {
         if !alsoPages.isEmpty && alsoPages.contains(page.outputPath) { return true }
+        if !cardsChanged[language].isEmpty && includesForCards(page, cards: cardsChanged[language]) { return true }
         let spans = changed[language]
         switch page.kind {
         case .competency, .competencySpan, .embedCompetency, .embedCompetencySpan:
@@ -67,6 +80,21 @@ struct AffectedPages: Sendable {
         case .continuum, .print, .search:
             return definitionsChanged[language]
         case .home, .competencies, .faq, .page, .embedding, .notFound:
+            return false
+        }
+    }
+
+    /// Pages that show a competency's card: lists of every competency, the continuum's rows, the
+    /// grade span pages' entries, the neighbours' previous and next links, the embedding help's
+    /// example (the first competency's), and any template that names `competencies`.
+    private func includesForCards(_ page: SitePage, cards: Set<Int>) -> Bool {
+        if cardReaders.contains(page.kind) { return true }
+        switch page.kind {
+        case .home, .competencies, .gradeSpan, .continuum, .print, .search, .embedding:
+            return true
+        case .competency:
+            return cards.contains(page.competency! - 1) || cards.contains(page.competency! + 1)
+        case .competencySpan, .embedCompetency, .embedCompetencySpan, .faq, .page, .notFound:
             return false
         }
     }

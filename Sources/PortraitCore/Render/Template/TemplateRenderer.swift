@@ -10,6 +10,33 @@ public struct TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// Whether rendering `name` could look up a value through `segment`: some tag in it, in a partial
+    /// or parent it uses, or in a block a child fills, names `segment` in any part of its name. Every
+    /// way into a value names it, so a template that does not mention a key cannot show it.
+    func mentions(_ segment: String, from name: String) -> Bool {
+        var seen: Set<String> = [name]
+        var pending = templates[name].map { [$0] } ?? []
+        while let nodes = pending.popLast() {
+            for node in nodes {
+                switch node {
+                case .text:
+                    continue
+                case .variable(let tagName, _):
+                    if tagName.segments.contains(segment) { return true }
+                case .section(let tagName, let body, _):
+                    if tagName.segments.contains(segment) { return true }
+                    pending.append(body)
+                case .partial(let partial, _, let overrides):
+                    pending += overrides.map { Array($0.values) } ?? []
+                    if seen.insert(partial).inserted, let nodes = templates[partial] { pending.append(nodes) }
+                case .block(_, let body, _):
+                    pending.append(body)
+                }
+            }
+        }
+        return false
+    }
+
     /// Nil when there is no template of that name.
     public func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
