@@ -53,7 +53,7 @@ struct PageContext: @unchecked Sendable {
         self.urls = urls
         language = ["code": .text(localized.language), "dir": .text(LanguageDirection.of(localized.language)),
                     "locale": .text(localized.language.replacingOccurrences(of: "-", with: "_"))]
-        interfaceText = .object(strings.values.mapValues(TemplateValue.text))
+        interfaceText = .object(TemplateObject(strings.values.mapValues(TemplateValue.text)))
         menu = Self.menu(content, localized: localized, strings: strings, urls: urls)
         let config = content.config
         competencyCards = content.competencies.map { competency in
@@ -79,7 +79,7 @@ struct PageContext: @unchecked Sendable {
             "grade_spans": .list(config.gradeSpans.map { ["id": .text($0.id), "label": .text($0.label), "url": .text(urls.link("/grades/\($0.id)/"))] }),
             "rubric_levels": .list(config.rubricLevels.map { ["id": .text($0.id), "label": .text($0.label), "description": .text($0.description)] }),
             "key_elements": .list(config.keyElements.map { ["title": .text($0.title), "description": .text($0.description)] }),
-            "contact": .object(contact), "has_contact": .bool(!contact.isEmpty),
+            "contact": .object(TemplateObject(contact)), "has_contact": .bool(!contact.isEmpty),
             "faq_url": .text(content.faq == nil ? "" : urls.link("/faq/")),
             "theme_css": .text(config.theme.css), "search_url": .text(urls.link("/search/")),
             "continuum_url": .text(urls.link("/continuum/")),
@@ -91,7 +91,7 @@ struct PageContext: @unchecked Sendable {
     }
 
     func context(for page: SitePage) -> TemplateValue {
-        var context: [String: TemplateValue] = [
+        var context: TemplateObject = [
             "site": site,
             "t": interfaceText, "lang": language, "has_languages": .bool(languages.count > 1),
             "alternates": .list(alternates(for: page)), "content_lang": .text(content.config.language),
