@@ -107,6 +107,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/b/index.html").path))
     }
 
+    /// Exports are written piece by piece, never gathered in memory; an alias is the same file.
+    @Test func incrementalWriterStreamsExportsWithAliasesAsLinks() throws {
+        let scratch = ScratchDirectory()
+        let writer = IncrementalWriter(output: scratch.path("out"))
+        let stream = StreamedBytes { sink in
+            for piece in ["[1,", "2,", "3]"] { Array(piece.utf8).withUnsafeBufferPointer(sink) }
+        }
+        writer.begin()
+        try writer.write(OutputFile(path: "ims/package", stream: stream, aliases: ["ims/package.json"]))
+        let changed = try writer.finish()
+        #expect(changed == ["ims/package", "ims/package.json"])
+        #expect(try String(contentsOf: scratch.path("out/ims/package"), encoding: .utf8) == "[1,2,3]")
+        let inode = { (path: String) in try FileManager.default.attributesOfItem(atPath: scratch.path(path).path)[.systemFileNumber] as? Int }
+        #expect(try inode("out/ims/package") == inode("out/ims/package.json"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out/ims").path).filter { $0.contains(".portrait-") }
+        #expect(leftovers.isEmpty)
+    }
+
     /// The preview server keeps decoded files: a save re-parses only the saved file, and the result is
     /// the same as a build without the cache.
     @Test func cachedLoadMatchesAFreshLoadAndPicksUpEdits() throws {

@@ -26,35 +26,76 @@ public final class IncrementalWriter: @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
-        for file in file.materialized {
-            let path = output.path + "/" + file.path
-            lock.withLock { _ = current.insert(file.path) }
-            if SiteStaging.hasSameBytes(path, file.bytes) { continue }
-            let folder = (path as NSString).deletingLastPathComponent
-            if !lock.withLock({ folders.contains(folder) }) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                lock.withLock { _ = folders.insert(folder) }
+        let path = output.path + "/" + file.path
+        lock.withLock { _ = current.insert(file.path) }
+        if let stream = file.stream {
+            // The exports are tens of megabytes on large sites: written piece by piece rather than
+            // gathered and compared, with their aliases as hard links.
+            try makeFolder(of: path)
+            try Self.replace(path) { descriptor in
+                var failure: Int32 = 0
+                stream.produce { piece in
+                    if failure == 0 { failure = writeAll(descriptor, UnsafeRawBufferPointer(piece)) }
+                }
+                return failure
             }
-            try Self.replace(path, with: file.bytes)
+            for alias in file.aliases {
+                let aliasPath = output.path + "/" + alias
+                try makeFolder(of: aliasPath)
+                try Self.replace(aliasPath, linking: path)
+            }
             lock.withLock {
-                changed.append(file.path)
-                unsettledPaths.insert(file.path)
+                for item in [file.path] + file.aliases {
+                    current.insert(item)
+                    changed.append(item)
+                    unsettledPaths.insert(item)
+                }
             }
+            return
+        }
+        if SiteStaging.hasSameBytes(path, file.bytes) { return }
+        try makeFolder(of: path)
+        try Self.replace(path) { descriptor in file.bytes.withUnsafeBytes { writeAll(descriptor, $0) } }
+        lock.withLock {
+            changed.append(file.path)
+            unsettledPaths.insert(file.path)
         }
     }
 
-    /// Writes a temporary file beside `path` and renames it over `path`, so the preview server never
-    /// sends half a page.
-    private static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let temporary = path + ".portrait-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    private func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if lock.withLock({ folders.contains(folder) }) { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(folder) }
+    }
+
+    private static func temporaryName(beside path: String) -> String {
+        path + ".portrait-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    }
+
+    /// Writes a temporary file beside `path` with `fill`, which returns 0 or an errno, and renames it
+    /// over `path`, so the preview server never sends half a page.
+    private static func replace(_ path: String, fill: (Int32) -> Int32) throws {
+        let temporary = temporaryName(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        let failure = fill(descriptor)
         close(descriptor)
         if failure == 0 && rename(temporary, path) == 0 { return }
         let code = failure != 0 ? failure : errno
         unlink(temporary)
         throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
+
+    /// Puts a hard link to `target` at `path`, replacing what was there in one step.
+    private static func replace(_ path: String, linking target: String) throws {
+        let temporary = temporaryName(beside: path)
+        guard link(target, temporary) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
     }
 
     /// Files changed since the last `finish`: by builds that failed or were cancelled, or by a quick
