@@ -206,9 +206,14 @@ public enum BuildPipeline {
         let theme = prepared.theme
         // The saved competencies' full pages, then their embeds, then pages that show them; each page
         // is written as soon as it is made.
+        // The others largest first (the print view and the continuum hold every competency), so
+        // that two cores end together rather than one finishing a large page alone.
         let isOwn = { (page: SitePage) in page.competency.map(changed.contains) ?? false }
         let own = pages.filter(isOwn)
-        let ordered = own.filter { !$0.kind.isEmbed } + own.filter(\.kind.isEmbed) + pages.filter { !isOwn($0) }
+        let size: [PageKind: Int] = [.print: 0, .continuum: 1, .search: 2, .home: 3, .gradeSpan: 4, .competencies: 5]
+        let others = pages.filter { !isOwn($0) }.enumerated()
+            .sorted { (size[$0.element.kind] ?? 9, $0.offset) < (size[$1.element.kind] ?? 9, $1.offset) }.map(\.element)
+        let ordered = own.filter { !$0.kind.isEmbed } + own.filter(\.kind.isEmbed) + others
         let written = ParallelMap.map(ordered) { page -> Bool in
             let file = OutputFile(path: page.outputPath, bytes: theme.library.render(page.kind.template, builder.context(for: page)) ?? [])
             return (try? emit(file)) != nil

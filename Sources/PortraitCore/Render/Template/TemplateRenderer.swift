@@ -1,3 +1,5 @@
+import Glibc
+
 /// Renders compiled templates straight into a byte buffer. Each page walks a tree made once per
 /// theme, looks names up in typed dictionaries and escapes text byte by byte, so the cost of a page
 /// is close to the cost of copying its bytes.
@@ -164,9 +166,18 @@ private struct RenderState {
         // Every line a template writes inside an indented partial starts with the indentation.
         guard !bytes.isEmpty else { return }
         if output.last == 0x0A { output.append(contentsOf: indentation) }
-        for (offset, byte) in bytes.enumerated() {
-            output.append(byte)
-            if byte == 0x0A && offset < bytes.count - 1 { output.append(contentsOf: indentation) }
+        bytes.withUnsafeBufferPointer { text in
+            var start = 0
+            while start < text.count {
+                guard let found = memchr(text.baseAddress! + start, 0x0A, text.count - start) else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+                    return
+                }
+                let newline = text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...newline]))
+                if newline < text.count - 1 { output.append(contentsOf: indentation) }
+                start = newline + 1
+            }
         }
     }
 
