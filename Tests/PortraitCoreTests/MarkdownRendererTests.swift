@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PortraitCore
 
@@ -114,5 +115,29 @@ import Testing
         let theme = try Theme.load(overrides: nil)
         let html = String(decoding: theme.library.render("partials/breadcrumbs", ["page": ["title": "<b>"]]) ?? [], as: UTF8.self)
         #expect(html.contains("<span aria-current=\"page\">&lt;b&gt;</span>"))
+    }
+}
+
+@Suite struct PortraitGraphicTests {
+    /// The wheel's coordinates are written without Foundation's formatter but read the same.
+    @Test func coordinatesMatchPrintfWithOneDecimal() {
+        var mismatches: [String] = []
+        var value = -400.0
+        while value < 400 {
+            let samples: [Double] = [value, value + 0.05, value - 0.05, 330.0 + 155.0 * cos(value), 210.0 + 78.0 * sin(value)]
+            for sample in samples {
+                let expected = String(format: "%.1f", sample)
+                if PortraitGraphic.tenths(sample) != expected { mismatches.append("\(sample): \(PortraitGraphic.tenths(sample)) vs \(expected)") }
+            }
+            value += 0.173
+        }
+        // Values on or next to a half of a tenth, where rounding is decided.
+        for step in -20_000...20_000 {
+            for sample in [Double(step) / 20, Double(step) / 20 + 1e-9, Double(step) / 20 - 1e-9] {
+                let expected = String(format: "%.1f", sample)
+                if PortraitGraphic.tenths(sample) != expected { mismatches.append("\(sample): \(PortraitGraphic.tenths(sample)) vs \(expected)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 }
