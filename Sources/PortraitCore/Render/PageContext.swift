@@ -1,6 +1,9 @@
+import Foundation
+
 /// Builds the values each template sees. Keys are snake_case; keys ending in `_html` hold rendered
 /// Markdown and are the only ones templates may print unescaped.
-/// Its dictionaries are built once in init and only read afterwards, so sharing it across threads is safe.
+/// Its values are made in init and only read afterwards (the continuum table once, under a lock), so
+/// sharing it across threads is safe.
 struct PageContext: @unchecked Sendable {
     /// Every key a context can hold, including ones that only appear when optional content exists
     /// (contact details, connections), so template checks do not depend on which content a site has.
@@ -37,6 +40,9 @@ struct PageContext: @unchecked Sendable {
     private let language: TemplateValue
     private let interfaceText: TemplateValue
     private let menu: (items: [TemplateValue], paths: [String])
+    /// The continuum, search and print pages show the same table; on a large site it is thousands of
+    /// values, made once when the first of them needs it.
+    private let continuumTable = MadeOnce<TemplateValue>()
 
     init(localized: LocalizedContent, graph: PageGraph, markdown: RenderedMarkdown, strings: InterfaceStrings = .english,
          languages: [(code: String, name: String)] = []) {
@@ -120,9 +126,9 @@ struct PageContext: @unchecked Sendable {
             context["example"] = embedCode(for: graph.pages.first { $0.kind == .competencySpan } ?? page)
             context["oembed_endpoint"] = .text(urls.absolute("/oembed"))
         case .continuum, .print:
-            context["continuum"] = continuum()
+            context["continuum"] = continuumTable.value { continuum() }
         case .search:
-            context["browse"] = continuum()
+            context["browse"] = continuumTable.value { continuum() }
             context["questions"] = .list(zip(content.faq?.entries ?? [], markdown.faqAnswers).map { entry, answer in
                 ["question": .text(entry.question), "url": .text(urls.link("/faq/#\(answer.id)"))]
             })
@@ -295,5 +301,20 @@ struct PageContext: @unchecked Sendable {
             "evidence": items(detail.evidence, "evidence"), "reflection": items(detail.reflection, "reflection"),
             "has_reflection": .bool(!detail.reflection.isEmpty), "rubric": .list(rubric),
         ]
+    }
+}
+
+/// A value made by the first caller that needs it and shared with every later one, on any thread.
+final class MadeOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }
