@@ -61,6 +61,16 @@ def test_untranslated_page_shows_notice_and_marks_content_language(server, brows
     assert browser.find_element(By.CSS_SELECTOR, "#site-nav a").text == "Inicio"
 
 
+def test_breadcrumbs_mark_untranslated_titles_with_their_language(server, browser):
+    browser.get(server.url("/es/competencies/adaptability/k-2/"))
+    crumbs = browser.find_elements(By.CSS_SELECTOR, ".breadcrumbs li > *")
+    assert [crumb.get_dom_attribute("lang") for crumb in crumbs] == [None, None, "en", "en"]
+    assert crumbs[2].text == "Adaptability"
+    browser.get(server.url("/es/competencies/collaboration/k-2/"))
+    crumbs = browser.find_elements(By.CSS_SELECTOR, ".breadcrumbs li > *")
+    assert [crumb.get_dom_attribute("lang") for crumb in crumbs] == [None, None, None, None]
+
+
 def test_spanish_faq_keeps_the_english_anchors(site):
     english = parse(site / "faq" / "index.html").ids
     spanish = parse(site / "es" / "faq" / "index.html").ids

@@ -741,8 +741,8 @@ body.embed { margin: 0; font-size: 1rem; }
         "partials/breadcrumbs.mustache": #"""
 <nav class="breadcrumbs wrap" aria-label="{{t.breadcrumb}}">
   <ol>
-    {{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>
-    {{/breadcrumbs}}<li><span aria-current="page">{{page.title}}</span></li>
+    {{#breadcrumbs}}<li><a href="{{url}}"{{#untranslated}} lang="{{content_lang}}"{{/untranslated}}>{{title}}</a></li>
+    {{/breadcrumbs}}<li><span aria-current="page"{{#is_fallback}} lang="{{content_lang}}"{{/is_fallback}}>{{page.title}}</span></li>
   </ol>
 </nav>
 

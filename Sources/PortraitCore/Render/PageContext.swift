@@ -110,7 +110,7 @@ struct PageContext: @unchecked Sendable {
             ],
             "structured_data_html": .text(structuredData(for: page)),
             "nav": .list(navigation(current: page)),
-            "breadcrumbs": .list(page.breadcrumbs.map { ["title": .text($0.title), "url": .text(root.link($0.path))] }),
+            "breadcrumbs": .list(breadcrumbs(of: page)),
             "has_breadcrumbs": .bool(!page.breadcrumbs.isEmpty),
         ]
         switch page.kind {
@@ -175,6 +175,16 @@ struct PageContext: @unchecked Sendable {
             context["body_html"] = .text(markdown.pages[page.page!].html)
         }
         return .object(context)
+    }
+
+    /// A grade span page's trail ends with its competency, whose title is the default language's
+    /// when the competency is not translated, and says so for screen readers.
+    private func breadcrumbs(of page: SitePage) -> [TemplateValue] {
+        let untranslatedCompetency = page.kind == .competencySpan && localized.isUntranslated(sourceFile(of: page))
+        return page.breadcrumbs.map { crumb in
+            ["title": .text(crumb.title), "url": .text(root.link(crumb.path)),
+             "untranslated": .bool(untranslatedCompetency && crumb.path.hasSuffix("/competencies/\(content.competencies[page.competency!].slug)/"))]
+        }
     }
 
     /// The ready-to-paste iframe for a full page, and where its embed and oEmbed files live.
