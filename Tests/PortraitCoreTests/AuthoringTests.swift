@@ -148,6 +148,37 @@ import Testing
         #expect(page.map { String(decoding: $0.bytes, as: UTF8.self).contains("A sentence added in the preview.") } == true)
     }
 
+    /// The cache goes by a file's size, time and inode. File times move in ticks of milliseconds, so
+    /// a file changed in the last second is always read again: two saves of the same size within
+    /// one tick must not leave the preview showing the first.
+    @Test func cacheTrustsOnlySettledFiles() throws {
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
+        let cache = DecodedFileCache()
+        let file = scratch.path("content/competencies/speaking.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        func save(_ title: String, at time: Date) throws {
+            try original.replacingOccurrences(of: "title: Speaking", with: "title: \(title)").write(to: file, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: file.path)
+        }
+        func title() throws -> String? {
+            let loaded = try ContentLoader(root: scratch.path("content"), displayRoot: "content", cache: cache).load()
+            return loaded.content.competencies.first { $0.slug == "speaking" }?.title
+        }
+        let now = Date()
+        try save("Speakinx", at: now)
+        #expect(try title() == "Speakinx")
+        try save("Speakinz", at: now)
+        #expect(try title() == "Speakinz")
+
+        // A file last changed an hour ago is taken from the cache while its stamp stands.
+        let settled = now.addingTimeInterval(-3600)
+        try save("Speaking", at: settled)
+        #expect(try title() == "Speaking")
+        try save("Speakinh", at: settled)
+        #expect(try title() == "Speaking")
+    }
+
     /// Pages of the saved file come out before any other file, so the page being edited updates first.
     @Test func previewWritesTheSavedFilesPagesFirst() throws {
         let scratch = ScratchDirectory()

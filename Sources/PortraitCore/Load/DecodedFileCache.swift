@@ -20,6 +20,16 @@ public final class DecodedFileCache: @unchecked Sendable {
             nanoseconds = info.st_mtim.tv_nsec
             inode = UInt64(info.st_ino)
         }
+
+        /// File times advance in clock ticks of several milliseconds, so a second save of the same
+        /// size within a tick of the first leaves the stamp as it was. A file changed in the last
+        /// second is therefore never trusted from the cache; it is read again until it has settled.
+        var isRecent: Bool {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let age = Double(now.tv_sec - seconds) + Double(now.tv_nsec - nanoseconds) / 1e9
+            return age < 1
+        }
     }
 
     private let lock = NSLock()
@@ -36,6 +46,7 @@ public final class DecodedFileCache: @unchecked Sendable {
     }
 
     func store(_ result: Any, for key: String, stamp: Stamp) {
+        guard !stamp.isRecent else { return }
         lock.withLock { entries[key] = (stamp, result) }
     }
 
