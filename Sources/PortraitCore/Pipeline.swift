@@ -107,6 +107,8 @@ public enum BuildPipeline {
         public var snapshot: PreviewSnapshot
         /// Only the pages the save changed were rendered; every other file is as the last build left it.
         public var isPartial: Bool
+        public var renderedPages: Int
+        public var pageCount: Int
     }
 
     /// A successful preview build's loaded, checked content, theme and page graphs.
@@ -145,7 +147,7 @@ public enum BuildPipeline {
         let staticFiles = prepared.loaded.staticFiles.map { (options.content.appendingPathComponent($0), $0) }
         return PreviewReport(warnings: prepared.warnings + rendered.warnings, staticFiles: staticFiles,
                              snapshot: PreviewSnapshot(prepared: prepared, markdown: rendered.markdown, links: rendered.links),
-                             isPartial: partial != nil)
+                             isPartial: partial != nil, renderedPages: rendered.renderedPages, pageCount: rendered.pageCount)
     }
 
     /// The preview's quick pass after a save of competency files only: each saved file is decoded and

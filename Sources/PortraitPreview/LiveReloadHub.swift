@@ -33,6 +33,12 @@ public actor LiveReloadHub {
 
     public var current: PreviewState { state }
 
+    public var currentVersion: Int {
+        switch state {
+        case .built(let version), .failed(let version, _): return version
+        }
+    }
+
     /// A stream that starts with the current state, so a page opened during an error shows it at once.
     public func subscribe() -> AsyncStream<String> {
         let id = UUID()

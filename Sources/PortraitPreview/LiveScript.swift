@@ -5,7 +5,9 @@ enum LiveScript {
         """
         (function () {
           "use strict";
-          var version = null;
+          // The build the page was read from; a different one announced on connecting means reload.
+          var tag = document.currentScript;
+          var version = tag && tag.hasAttribute("data-version") ? parseInt(tag.getAttribute("data-version"), 10) : null;
           function overlay(errors) {
             var box = document.getElementById("portrait-errors");
             if (!box) {

@@ -41,7 +41,7 @@ public final class PreviewServer: @unchecked Sendable {
         await builder.rebuild(reason: "first build")
         let root = settings.build.output
         let hub = self.hub
-        let files = SiteFileHandler(root: root, liveScriptPath: Self.scriptPath)
+        let files = SiteFileHandler(root: root, liveScriptPath: Self.scriptPath, version: { await hub.currentVersion })
         let socket = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(hub: hub)))
         let handler = ClosureHTTPHandler { request in
             switch request.path {
@@ -146,7 +146,9 @@ actor PreviewBuilder {
             snapshot = report.snapshot
             let changed = try writer.finish(staticFiles: report.staticFiles, partial: report.isPartial)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-            log(String(format: "Rebuilt (%@) in %.0f ms: %d file%@ changed.", reason, milliseconds, changed.count, changed.count == 1 ? "" : "s"))
+            let rendered = report.isPartial ? String(format: ", %d of %d pages rendered", report.renderedPages, report.pageCount) : ""
+            log(String(format: "Rebuilt (%@) in %.0f ms%@: %d file%@ changed.", reason, milliseconds, rendered, changed.count,
+                       changed.count == 1 ? "" : "s"))
             for warning in report.warnings { log(warning.description) }
             // Reload again only if other pages changed too, such as a title in lists; not for exports alone.
             if quick.isEmpty || !Set(changed.filter { $0.hasSuffix(".html") }).isSubset(of: quick) {

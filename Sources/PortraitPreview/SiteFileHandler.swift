@@ -3,32 +3,37 @@ import Foundation
 
 /// Serves the preview folder. Paths are decoded (twice, to catch "%252e%252e") and any ".." segment,
 /// backslash or NUL is refused with 404, and the resolved file must still be inside the folder, so no
-/// request can read outside the site. HTML gets the live-reload script before </body>.
+/// request can read outside the site. HTML gets the live-reload script before </body>, with the
+/// build version current when the page was read, so a page that was read just before a newer build
+/// was announced, and connects just after, still reloads.
 struct SiteFileHandler: HTTPHandler {
     let root: URL
     let liveScriptPath: String
+    var version: @Sendable () async -> Int = { 0 }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed)
         }
+        // Asked before the file is read: the file is then at least as new as the version it claims.
+        let version = await self.version()
         guard let file = Self.resolve(rawPath: request.target.path(percentEncoded: true), in: root) else {
-            return notFound()
+            return notFound(version: version)
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }
+        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(version: version) }
         let type = Self.contentType(for: file.pathExtension)
-        let body = type.hasPrefix("text/html") ? inject(data) : data
+        let body = type.hasPrefix("text/html") ? inject(data, version: version) : data
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
     }
 
-    private func notFound() -> HTTPResponse {
+    private func notFound(version: Int) -> HTTPResponse {
         let page = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data("Not found".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: inject(page))
+        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: inject(page, version: version))
     }
 
-    private func inject(_ data: Data) -> Data {
+    private func inject(_ data: Data, version: Int) -> Data {
         let html = String(decoding: data, as: UTF8.self)
-        let tag = "<script src=\"\(liveScriptPath)\"></script>"
+        let tag = "<script src=\"\(liveScriptPath)\" data-version=\"\(version)\"></script>"
         guard let range = html.range(of: "</body>", options: .backwards) else { return Data((html + tag).utf8) }
         return Data(html.replacingCharacters(in: range, with: tag + "</body>").utf8)
     }

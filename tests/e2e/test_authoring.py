@@ -1,8 +1,10 @@
 """The authoring loop: `portrait serve` on a copy of the content, edited while a browser watches."""
 import http.client
+import pathlib
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -93,3 +95,34 @@ def test_serve_binds_loopback_only(preview):
     output = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout
     listeners = [line.split()[3] for line in output.splitlines() if line.split()[3].endswith(f":{port}")]
     assert listeners == [f"127.0.0.1:{port}"]
+
+
+def test_title_edit_updates_every_page_that_shows_it_and_no_other(preview, browser):
+    directory, port, process = preview
+    site = pathlib.Path(tempfile.gettempdir()) / f"portrait-preview-{process.pid}"
+    untouched = [site / "faq" / "index.html", site / "about" / "index.html",
+                 site / "competencies" / "communication" / "k-2" / "index.html"]
+    before = {path: path.stat().st_mtime_ns for path in untouched}
+    file = directory / "content" / "competencies" / "adaptability.md"
+    original = file.read_text()
+    browser.get(f"http://127.0.0.1:{port}/es/competencies/")
+    time.sleep(0.5)  # let the page's socket connect
+    try:
+        file.write_text(original.replace("title: Adaptability", "title: Flexibility", 1))
+        # Spanish has no translation of this competency, so its list shows the English title.
+        wait(browser, lambda: "Flexibility" in browser.page_source)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            line = process.stdout.readline()
+            if line.startswith("Rebuilt (adaptability.md)"):
+                break
+        else:
+            pytest.fail("the whole pass did not finish")
+        rendered, total = map(int, re.search(r", (\d+) of (\d+) pages rendered:", line).groups())
+        assert rendered * 2 < total, line
+        for page in ["index.html", "grades/k-2/index.html", "continuum/index.html", "competencies/learner-agency/index.html",
+                     "es/print/index.html", "search-index.json", "portrait.json"]:
+            assert "Flexibility" in (site / page).read_text(), page
+        assert {path: path.stat().st_mtime_ns for path in untouched} == before
+    finally:
+        file.write_text(original)

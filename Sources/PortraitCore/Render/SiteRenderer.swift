@@ -50,6 +50,8 @@ public enum SiteRenderer {
         public var warnings: [Diagnostic]
         /// Pages in every language.
         public var pageCount: Int
+        /// Pages rendered this time: all of them, unless the render was partial.
+        public var renderedPages: Int
         public var fileCount: Int
         /// Each language's rendered Markdown, in language order.
         var markdown: [RenderedMarkdown] = []
@@ -183,7 +185,8 @@ public enum SiteRenderer {
         }
         let linkProblems = links.problems()
         if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
-        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, fileCount: shared.files, markdown: runs.map(\.markdown),
+        let renderedPages = allJobs.reduce(0) { count, job in if case .page = job { count + 1 } else { count } }
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, renderedPages: renderedPages, fileCount: shared.files, markdown: runs.map(\.markdown),
                       links: links)
     }
 }
