@@ -192,9 +192,8 @@ public enum BuildPipeline {
         // (grade spans, continuum) is rendered; otherwise the saved competencies' own pages.
         let patched = LanguageGraph(localized: localized, strings: language.strings, graph: graph)
         let affected = AffectedPages(from: [language], oldTheme: prepared.theme, to: [patched], newTheme: prepared.theme)
-        let pages = graph.pages.filter { page in
-            affected?.includes(page, language: 0) ?? page.competency.map(changed.contains) ?? false
-        }
+        let isOwn = { (page: SitePage) in page.competency.map(changed.contains) ?? false }
+        let pages = graph.pages.filter { affected?.includes($0, language: 0) ?? isOwn($0) }
         guard var markdown = snapshot.markdown.first else { return nil }
         for index in changed {
             let body = RenderedMarkdown.competencyBody(content, index: index, graph: graph)
@@ -206,15 +205,13 @@ public enum BuildPipeline {
         let builder = PageContext(localized: localized, graph: graph, markdown: markdown, strings: language.strings, languages: names)
         trace.mark("quick pass: page contexts")
         let theme = prepared.theme
-        // The saved competencies' full pages, then their embeds, then pages that show them; each page
-        // is written as soon as it is made.
-        // The others largest first (the print view and the continuum hold every competency), so
-        // that two cores end together rather than one finishing a large page alone.
-        let isOwn = { (page: SitePage) in page.competency.map(changed.contains) ?? false }
+        // The saved competencies' full pages, then their embeds, then the pages that show them, largest
+        // first (the print view and the continuum hold every competency) so that both cores finish
+        // together rather than one ending on a large page alone. Each is written as soon as it is made.
         let own = pages.filter(isOwn)
-        let size: [PageKind: Int] = [.print: 0, .continuum: 1, .search: 2, .home: 3, .gradeSpan: 4, .competencies: 5]
+        let rank: [PageKind: Int] = [.print: 0, .continuum: 1, .search: 2, .home: 3, .gradeSpan: 4, .competencies: 5]
         let others = pages.filter { !isOwn($0) }.enumerated()
-            .sorted { (size[$0.element.kind] ?? 9, $0.offset) < (size[$1.element.kind] ?? 9, $1.offset) }.map(\.element)
+            .sorted { (rank[$0.element.kind] ?? 9, $0.offset) < (rank[$1.element.kind] ?? 9, $1.offset) }.map(\.element)
         let ordered = own.filter { !$0.kind.isEmbed } + own.filter(\.kind.isEmbed) + others
         let written = ParallelMap.map(ordered) { page -> Bool in
             let file = OutputFile(path: page.outputPath, bytes: theme.library.render(page.kind.template, builder.context(for: page)) ?? [])

@@ -185,9 +185,8 @@ public enum SiteRenderer {
         }
         let linkProblems = links.problems()
         if linkProblems.hasErrors { throw BuildFailure((diagnostics + linkProblems).uniqued()) }
-        let renderedPages = allJobs.reduce(0) { count, job in if case .page = job { count + 1 } else { count } }
-        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, renderedPages: renderedPages, fileCount: shared.files, markdown: runs.map(\.markdown),
-                      links: links)
+        return Result(warnings: diagnostics.uniqued(), pageCount: pageCount, renderedPages: first.count + pages.count,
+                      fileCount: shared.files, markdown: runs.map(\.markdown), links: links)
     }
 }
 
