@@ -15,6 +15,9 @@ struct AffectedPages: Sendable {
     private var definitionsChanged: [Bool]
     /// Per language: competencies whose card changed.
     private var cardsChanged: [Set<Int>]
+    /// Per language: whether anything besides a competency's narrative changed (the search index,
+    /// oEmbed files and CASE package do not show the narrative).
+    private var beyondNarrative: [Bool]
     /// Kinds of page whose templates could show `site.competencies`.
     private var cardReaders: Set<PageKind>
     /// Output paths to render again whatever changed.
@@ -33,6 +36,7 @@ struct AffectedPages: Sendable {
         var changed: [[Int: Set<Int>]] = []
         var definitionsChanged: [Bool] = []
         var cardsChanged: [Set<Int>] = []
+        var beyondNarrative: [Bool] = []
         for (before, after) in zip(old, new) {
             let was = before.localized.content, now = after.localized.content
             guard before.localized.language == after.localized.language, before.strings == after.strings,
@@ -42,20 +46,26 @@ struct AffectedPages: Sendable {
             var spans: [Int: Set<Int>] = [:]
             var definitions = false
             var cards = Set<Int>()
+            var notNarrative = false
             for (index, (a, b)) in zip(was.competencies, now.competencies).enumerated() where a != b {
                 // Slug, file and order decide which pages exist and where.
                 guard a.slug == b.slug, a.file == b.file, a.order == b.order, a.spans.count == b.spans.count else { return nil }
                 spans[index] = Set(a.spans.indices.filter { a.spans[$0] != b.spans[$0] })
                 definitions = definitions || zip(a.spans, b.spans).contains { $0.definition != $1.definition }
                 if !Self.sameCard(a, b) { cards.insert(index) }
+                var withOldNarrative = b
+                withOldNarrative.body = a.body
+                notNarrative = notNarrative || withOldNarrative != a
             }
             changed.append(spans)
             definitionsChanged.append(definitions)
             cardsChanged.append(cards)
+            beyondNarrative.append(notNarrative)
         }
         self.changed = changed
         self.definitionsChanged = definitionsChanged
         self.cardsChanged = cardsChanged
+        self.beyondNarrative = beyondNarrative
         self.cardReaders = Set(PageKind.allCases.filter { newTheme.library.mentions("competencies", from: $0.template) })
         self.alsoPages = alsoPages
     }
@@ -100,7 +110,9 @@ struct AffectedPages: Sendable {
     }
 
     /// Whether a language's search index and oEmbed files need making again.
-    func includesExports(language: Int) -> Bool { !changed[language].isEmpty }
-    /// The CASE package and portrait.json hold every competency's text in every language.
-    var includesSiteExports: Bool { changed.contains { !$0.isEmpty } }
+    func includesExports(language: Int) -> Bool { beyondNarrative[language] }
+    /// The CASE package holds every competency's text but its narrative, in every language.
+    var includesCASEPackage: Bool { beyondNarrative.contains(true) }
+    /// portrait.json holds everything, narratives included, in every language.
+    var includesPortraitJSON: Bool { changed.contains { !$0.isEmpty } }
 }

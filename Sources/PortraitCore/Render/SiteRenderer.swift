@@ -128,7 +128,8 @@ public enum SiteRenderer {
         }
         var exports: [Job] = []
         if let affected = partial?.affected {
-            if affected.includesSiteExports { exports += [.casePackage, .portraitJSON] }
+            if affected.includesCASEPackage { exports.append(.casePackage) }
+            if affected.includesPortraitJSON { exports.append(.portraitJSON) }
             exports += runs.indices.filter(affected.includesExports).map { .languageFiles(run: $0) }
         } else {
             exports = [.casePackage, .portraitJSON] + runs.indices.map { .languageFiles(run: $0) } + [.siteFiles, .assets]
