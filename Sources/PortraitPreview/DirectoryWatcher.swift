@@ -17,7 +17,11 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private var watches: [Int32: String] = [:]
     /// Changed paths, and whether each one's last event left it complete.
     private var pending: [String: Bool] = [:]
-    private var lastCall = DispatchTime(uptimeNanoseconds: 0)
+    /// Files made since the last call. One that goes again before the call (a temporary file an
+    /// editor or `sed -i` writes and renames over the real one) changed nothing and is not reported.
+    private var madeInBurst: Set<String> = []
+    /// Nil until the first call. (A zero `DispatchTime` would not do: dispatch reads zero as "now".)
+    private var lastCall: DispatchTime?
     private var debounce: DispatchWorkItem?
     private let delay: DispatchTimeInterval
     private let onChange: @Sendable (Set<String>) -> Void
@@ -84,6 +88,11 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     addTree(path)
                 }
+                if event.mask & UInt32(IN_CREATE) != 0 && pending[path] == nil { madeInBurst.insert(path) }
+                if event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 && madeInBurst.remove(path) != nil {
+                    pending[path] = nil
+                    continue
+                }
                 pending[path] = event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 && event.mask & UInt32(IN_ISDIR) == 0
             }
         }
@@ -95,7 +104,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
         debounce?.cancel()
         debounce = nil
         let now = DispatchTime.now()
-        if pending.values.allSatisfy({ $0 }) && now > lastCall + delay {
+        if pending.values.allSatisfy({ $0 }) && lastCall.map({ now > $0 + delay }) ?? true {
             call()
             return
         }
@@ -105,8 +114,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     private func call() {
+        guard !pending.isEmpty else { return }
         let changed = Set(pending.keys)
         pending = [:]
+        madeInBurst = []
         lastCall = .now()
         onChange(changed)
     }

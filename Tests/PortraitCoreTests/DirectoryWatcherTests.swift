@@ -31,6 +31,28 @@ import Testing
     }
 }
 
+extension DirectoryWatcherTests {
+    /// `sed -i` and some editors write a temporary file and rename it over the real one; only the
+    /// real one is reported, at once, so the preview takes its quick pass.
+    @Test func temporaryFileRenamedOverTheRealOneIsNotReported() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("content/page.md", "old")
+        let calls = Calls()
+        let watcher = try DirectoryWatcher(directories: [scratch.path("content")], delay: .seconds(2)) { calls.add($0) }
+        defer { watcher.stop() }
+
+        let saved = Date()
+        scratch.write("content/sedAb12Cd", "new")
+        try FileManager.default.removeItem(at: scratch.path("content/page.md"))
+        try FileManager.default.moveItem(at: scratch.path("content/sedAb12Cd"), to: scratch.path("content/page.md"))
+        let reported = calls.wait(for: 1, timeout: 5)
+        #expect(reported.first?.paths == [scratch.path("content/page.md").standardizedFileURL.path])
+        #expect(reported.first.map { $0.at.timeIntervalSince(saved) < 1 } == true, "the save waited for the interval")
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(calls.all.count == 1)
+    }
+}
+
 private final class Calls: @unchecked Sendable {
     private let lock = NSLock()
     private var calls: [(at: Date, paths: Set<String>)] = []
