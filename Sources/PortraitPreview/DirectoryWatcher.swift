@@ -5,9 +5,10 @@ import Glibc
 
 /// Watches folders for saved, created, moved and deleted files with Linux inotify, read through a
 /// dispatch source. inotify is not recursive, so every folder gets its own watch, and folders made
-/// later are added as they appear. A save whose files are all complete (closed after writing, or
-/// moved into place) is reported at once; a burst with a file still being made (created, deleted or
-/// moved away, as editors do when they save through a backup) waits until the burst is quiet, and
+/// later are added as they appear. A save whose files are all complete (an existing file closed
+/// after writing, or a file moved into place) is reported at once; a burst with a file still being
+/// made (new, deleted or moved away, as editors do when they save through a backup or a temporary
+/// file) waits until the burst is quiet, and
 /// saves that follow within the same interval are gathered into one more call. Hidden files and
 /// editor backups are ignored.
 public final class DirectoryWatcher: @unchecked Sendable {
@@ -93,7 +94,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
                     pending[path] = nil
                     continue
                 }
+                // A file made in this burst may yet be renamed over another, so only a save to a file
+                // that was there, or a rename into place, is complete.
                 pending[path] = event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 && event.mask & UInt32(IN_ISDIR) == 0
+                    && !madeInBurst.contains(path)
             }
         }
         scheduleCallback()
