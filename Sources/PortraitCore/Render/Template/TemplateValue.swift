@@ -107,7 +107,10 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return entries.firstIndex { $0.key == key }
+        // Lengths first: reading a length is cheap, and most keys that differ differ in length, where
+        // comparing the text itself goes through the general string comparison.
+        let length = key.utf8.count
+        return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
     }
 
     public var isEmpty: Bool { entries.isEmpty }
