@@ -38,6 +38,48 @@ import Testing
         ])
     }
 
+    /// The link check finds attributes by jumping between `=` signs; it must find what a plain scan
+    /// from every space finds, on every page of the sample Portrait and on awkward markup.
+    @Test func attributeScanFindsWhatAPlainScanFinds() throws {
+        func plainScan(_ text: String) -> (ids: [UInt64], links: Set<String>, fragments: Set<String>) {
+            let bytes = Array(text.utf8)
+            var ids: [UInt64] = [], links = Set<String>(), fragments = Set<String>()
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == 0x20 else { index += 1; continue }
+                var nameEnd = index + 1
+                while nameEnd < bytes.count && nameEnd - index <= 5, (0x61...0x7A).contains(bytes[nameEnd]) { nameEnd += 1 }
+                guard nameEnd + 1 < bytes.count, bytes[nameEnd] == 0x3D, bytes[nameEnd + 1] == 0x22 else { index += 1; continue }
+                let name = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self)
+                var end = nameEnd + 2
+                while end < bytes.count && bytes[end] != 0x22 { end += 1 }
+                let value = String(decoding: bytes[(nameEnd + 2)..<end], as: UTF8.self)
+                if name == "id" { ids.append(LinkCheck.hash(value)) }
+                if name == "href" || name == "src" {
+                    if value.hasPrefix("#") { fragments.insert(value) }
+                    if value.hasPrefix("/") && !value.hasPrefix("//") { links.insert(value) }
+                }
+                index = end
+            }
+            return (ids, links, fragments)
+        }
+        let scratch = ScratchDirectory()
+        scratch.copy(Fixtures.repository.appendingPathComponent("content"), to: "content")
+        let site = try BuildPipeline.render(.relative(to: scratch))
+        var pages = site.files.filter { $0.path.hasSuffix(".html") }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        pages += [
+            #"<a href="/x/">x</a><p id="a" class="b c" data-x="1=2"> href="/not-a-link"</p>"#,
+            ##"<img src="/i.png" alt="a=b"><a  href="#f">f</a><a hidden href="//cdn/x">c</a>"##,
+            #"<b title="x"id="glued">t</b><i ="" aria-label="p id=q"></i>="#, "", "=", #"=""#, #" id="unclosed"#,
+        ]
+        for page in pages {
+            let found = LinkCheck.attributes(in: Array(page.utf8)), expected = plainScan(page)
+            #expect(found.idHashes == expected.ids && found.siteLinks == expected.links && found.fragments == expected.fragments,
+                    "\(page.prefix(120))")
+        }
+        #expect(pages.count > 100)
+    }
+
     @Test func missingPagesAndSamePageAnchorsAreErrorsInPageOrder() throws {
         let scratch = ScratchDirectory()
         scratch.copy(Fixtures.basic.appendingPathComponent("content"), to: "content")

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads the rendered pages and reports internal links and anchors that lead nowhere, so a typo in
 /// `[see](faq.md#whyy)` or a theme link is caught before families find it.
 enum LinkCheck {
@@ -140,22 +142,20 @@ enum LinkCheck {
     static func attributes(in bytes: [UInt8]) -> (idHashes: [UInt64], siteLinks: Set<String>, fragments: Set<String>) {
         var ids: [UInt64] = [], links = Set<String>(), fragments = Set<String>()
         bytes.withUnsafeBufferPointer { page in
+            guard let base = page.baseAddress else { return }
             let count = page.count
             var index = 0
-            while index < count {
-                guard page[index] == 0x20 else {
-                    index += 1
-                    continue
-                }
-                // After a space: id=", src=" or href=" ?
-                var nameEnd = index + 1
-                while nameEnd < count && nameEnd - index <= 5, page[nameEnd] >= 0x61 && page[nameEnd] <= 0x7A { nameEnd += 1 }
-                guard nameEnd + 1 < count, page[nameEnd] == 0x3D, page[nameEnd + 1] == 0x22 else {
-                    index += 1
-                    continue
-                }
-                let name = UnsafeBufferPointer(rebasing: page[(index + 1)..<nameEnd])
-                let start = nameEnd + 2
+            // Every `="` starts an attribute's value: text and values have their quotes escaped. So
+            // jump from one `=` to the next and look back for ` id`, ` href` or ` src` before it.
+            while index < count, let found = memchr(base + index, 0x3D, count - index) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                index = equals + 1
+                guard equals + 1 < count, page[equals + 1] == 0x22 else { continue }
+                var nameStart = equals
+                while nameStart > 0, equals - nameStart < 6, page[nameStart - 1] >= 0x61 && page[nameStart - 1] <= 0x7A { nameStart -= 1 }
+                guard nameStart > 0, page[nameStart - 1] == 0x20, equals - nameStart <= 5 else { continue }
+                let name = UnsafeBufferPointer(rebasing: page[nameStart..<equals])
+                let start = equals + 2
                 var end = start
                 while end < count && page[end] != 0x22 { end += 1 }
                 let value = UnsafeBufferPointer(rebasing: page[start..<end])
