@@ -55,17 +55,25 @@ import Testing
         Edit(name: "the FAQ", file: "faq.md", find: "is a short list of skills", replace: "is a list of skills", partial: false),
     ]
 
-    @Test(arguments: edits)
-    func endsLikeAWholeBuild(edit: Edit) throws {
-        let scratch = ScratchDirectory()
+    /// The sample Portrait copied into `scratch` (with a site footer template, if given) and its
+    /// first preview build written, as the server starts.
+    static func firstPreview(in scratch: ScratchDirectory, footer: String? = nil) throws
+        -> (options: BuildOptions, writer: IncrementalWriter, first: BuildPipeline.PreviewReport) {
         scratch.copy(Fixtures.repository.appendingPathComponent("content"), to: "content")
-        if edit.footerListsCompetencies { scratch.write("templates/partials/footer.mustache", Self.footer) }
-        var options = BuildOptions.relative(to: scratch, output: "preview", templates: edit.footerListsCompetencies)
+        if let footer { scratch.write("templates/partials/footer.mustache", footer) }
+        var options = BuildOptions.relative(to: scratch, output: "preview", templates: footer != nil)
         options.cache = DecodedFileCache()
         let writer = IncrementalWriter(output: options.output)
         writer.begin()
         let first = try BuildPipeline.preview(options, priority: []) { try writer.write($0) }
         _ = try writer.finish(staticFiles: first.staticFiles)
+        return (options, writer, first)
+    }
+
+    @Test(arguments: edits)
+    func endsLikeAWholeBuild(edit: Edit) throws {
+        let scratch = ScratchDirectory()
+        let (options, writer, first) = try Self.firstPreview(in: scratch, footer: edit.footerListsCompetencies ? Self.footer : nil)
 
         let file = scratch.path("content/\(edit.file)")
         let original = try String(contentsOf: file, encoding: .utf8)
@@ -105,13 +113,7 @@ import Testing
     /// rendered again by the next build even when the content is back as it was.
     @Test func pagesWrittenByAnUnfinishedBuildAreRenderedAgain() throws {
         let scratch = ScratchDirectory()
-        scratch.copy(Fixtures.repository.appendingPathComponent("content"), to: "content")
-        var options = BuildOptions.relative(to: scratch, output: "preview")
-        options.cache = DecodedFileCache()
-        let writer = IncrementalWriter(output: options.output)
-        writer.begin()
-        let first = try BuildPipeline.preview(options, priority: []) { try writer.write($0) }
-        _ = try writer.finish(staticFiles: first.staticFiles)
+        let (options, writer, first) = try Self.firstPreview(in: scratch)
 
         let file = scratch.path("content/competencies/adaptability.md")
         let original = try String(contentsOf: file, encoding: .utf8)
